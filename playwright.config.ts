@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS, findChromium } from './scripts/chromium.mjs';
+
+const PORT = 4173;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	// A 2-core machine: one browser at a time keeps the timings honest.
+	workers: 1,
+	fullyParallel: false,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	reporter: 'list',
+	timeout: 60_000,
+	// A hung run must fail long before CI's 90-minute limit.
+	globalTimeout: 40 * 60_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL,
+		serviceWorkers: 'allow',
+		launchOptions: {
+			// null → Playwright's own build; scripts/require-chromium.mjs has made sure one exists.
+			executablePath: findChromium() ?? undefined,
+			args: CHROMIUM_FLAGS
+		},
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{
+			// The main target: every test runs here, except the desktop-only ones.
+			name: 'tablet',
+			testIgnore: '**/*.desktop.spec.ts',
+			use: { browserName: 'chromium', viewport: { width: 768, height: 1024 }, hasTouch: true }
+		},
+		{
+			// Kept small for CI time: only `*.desktop.spec.ts` files run at desktop size.
+			name: 'desktop',
+			testMatch: '**/*.desktop.spec.ts',
+			use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } }
+		}
+	],
+	// The tests run against what ships: the production build in build/, with its service worker.
+	webServer: {
+		command: 'node scripts/serve.mjs',
+		env: { HOST: '127.0.0.1', PORT: String(PORT) },
+		url: baseURL,
+		reuseExistingServer: false,
+		timeout: 30_000
+	}
+});

@@ -1,0 +1,62 @@
+/** Creating an office (a new one, or the demo) on this device, and filling in its directory. */
+import { runCommand } from '$lib/core/commands/command';
+import { createOffice } from '$lib/core/keys/vault';
+import { Workspace } from '$lib/core/session/workspace';
+import type { OfficeDatabase } from '$lib/core/storage/db';
+import {
+	createRoom,
+	createStaffMember,
+	saveOfficeSettings,
+	setStaffMemberActive
+} from '$lib/directory/commands';
+import type { OfficeSettingsForm, StaffMemberForm } from '$lib/directory/schema';
+import { AREAS_WITH_KEYS } from './areas';
+
+export const DEMO_PASSPHRASE = 'maple grove demo office';
+
+export interface NewOffice {
+	settings: OfficeSettingsForm;
+	you: Pick<StaffMemberForm, 'givenName' | 'familyName' | 'role'>;
+	passphrase: string;
+}
+
+/** Sets up a new office: keys, then the settings and its creator as the first staff member. */
+export async function setUpOffice(db: OfficeDatabase, office: NewOffice): Promise<Workspace> {
+	const keys = await createOffice(db, {
+		passphrase: office.passphrase,
+		areas: [...AREAS_WITH_KEYS]
+	});
+	const workspace = new Workspace(db, keys);
+	const context = workspace.commandContext();
+	await workspace.audit.record({ action: 'create', target: 'office', detail: 'Office created' });
+	await runCommand(context, saveOfficeSettings, office.settings);
+	await runCommand(context, createStaffMember, office.you);
+	return workspace;
+}
+
+/** Sets up the demo office from its fixed seed. */
+export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
+	const { demoDirectory } = await import('$lib/directory/demo');
+	const demo = demoDirectory();
+	const keys = await createOffice(db, {
+		passphrase: DEMO_PASSPHRASE,
+		areas: [...AREAS_WITH_KEYS],
+		demo: true
+	});
+	const workspace = new Workspace(db, keys);
+	const context = workspace.commandContext();
+	await workspace.audit.record({
+		action: 'create',
+		target: 'office',
+		detail: 'Demo office created'
+	});
+	await runCommand(context, saveOfficeSettings, demo.settings);
+	const staffIds: string[] = [];
+	for (const member of demo.staff)
+		staffIds.push(await runCommand(context, createStaffMember, member));
+	for (const index of demo.departedStaff) {
+		await runCommand(context, setStaffMemberActive, { id: staffIds[index], active: false });
+	}
+	for (const room of demo.rooms) await runCommand(context, createRoom, room);
+	return workspace;
+}

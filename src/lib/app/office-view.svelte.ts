@@ -1,0 +1,54 @@
+/**
+ * The signed-in office as pages read it: the workspace, live directory tables and the quarantine
+ * list. The layout opens one after unlock and hands it to pages through context.
+ */
+import { getContext, setContext } from 'svelte';
+import type { ProjectionTable } from '$lib/core/projection/projection-table';
+import type { Workspace } from '$lib/core/session/workspace';
+import type { QuarantineList } from '$lib/core/validation/quarantine';
+import type { SettingsRecord } from '$lib/directory/collections';
+import { directoryTables, type DirectoryTables } from '$lib/directory/queries';
+import type { Room, StaffMember } from '$lib/directory/schema';
+import { Live } from './live.svelte';
+
+export class OfficeView {
+	readonly staff: Live<ProjectionTable<StaffMember>>;
+	readonly rooms: Live<ProjectionTable<Room>>;
+	readonly settings: Live<ProjectionTable<SettingsRecord>>;
+	readonly quarantine: Live<QuarantineList>;
+
+	private constructor(
+		readonly workspace: Workspace,
+		readonly tables: DirectoryTables
+	) {
+		this.staff = new Live(tables.staff);
+		this.rooms = new Live(tables.rooms);
+		this.settings = new Live(tables.settings);
+		this.quarantine = new Live(workspace.quarantine);
+	}
+
+	/** Opens the directory of a workspace. */
+	static async open(workspace: Workspace): Promise<OfficeView> {
+		return new OfficeView(workspace, await directoryTables(workspace));
+	}
+
+	/** Live directory tables (reading this subscribes to all three). */
+	get directory(): DirectoryTables {
+		void this.staff.version;
+		void this.rooms.version;
+		void this.settings.version;
+		return this.tables;
+	}
+}
+
+const KEY = Symbol('office-view');
+
+/** Makes the office view available to the pages below. */
+export function provideOfficeView(get: () => OfficeView): void {
+	setContext(KEY, get);
+}
+
+/** The office view of the signed-in office (pages render only while unlocked). */
+export function useOfficeView(): () => OfficeView {
+	return getContext<() => OfficeView>(KEY);
+}

@@ -1,0 +1,152 @@
+/**
+ * Keeps one open document and its encrypted log in IndexedDB in step.
+ *
+ * Every local Yjs update is sealed and appended as its own row, in order, before a command reports
+ * success (`flush`). A write that fails (a full disk) keeps the update in memory and is retried on
+ * the next write or flush, so an edit is never dropped while the window stays open. After
+ * `compactAfter` rows the whole Yjs state is sealed as one snapshot, and the rows it covers are
+ * deleted in the same IndexedDB transaction: a crash leaves either the old rows or the new
+ * snapshot, never neither. Rows written by other tabs are picked up by `catchUp`.
+ */
+import * as Y from 'yjs';
+import type { OfficeDatabase, UpdateRow } from '../storage/db';
+import { storageError } from '../storage/errors';
+import type { DocumentCipher } from './cipher';
+import { REMOTE_ORIGIN, type OfficeDocument } from './office-document';
+
+export class DocumentPersister {
+	/** Ids of update rows already reflected in the in-memory document since the last snapshot. */
+	readonly #applied = new Set<number>();
+	#lastSeenId = 0;
+	#unsaved: Uint8Array[] = [];
+	#writing: Promise<void> = Promise.resolve();
+	#lastError: Error | null = null;
+	#compacting: Promise<void> | null = null;
+	readonly #stopListening: () => void;
+
+	constructor(
+		readonly document: OfficeDocument,
+		private readonly db: OfficeDatabase,
+		private readonly cipher: DocumentCipher,
+		private readonly deviceId: string,
+		private readonly compactAfter: number,
+		private readonly onWritten: (docId: string) => void
+	) {
+		const onUpdate = (update: Uint8Array, origin: unknown) => {
+			if (origin === REMOTE_ORIGIN) return;
+			this.#unsaved.push(update);
+			this.#scheduleWrite();
+		};
+		document.doc.on('update', onUpdate);
+		this.#stopListening = () => document.doc.off('update', onUpdate);
+	}
+
+	/** The error of the last failed write, until a write succeeds again. */
+	get lastError(): Error | null {
+		return this.#lastError;
+	}
+
+	/** Loads the snapshot and every stored update into the document. */
+	async load(): Promise<void> {
+		const { id, ref } = this.document;
+		const snapshot = await this.db.snapshots.get(id);
+		if (snapshot) this.document.applyRemote(await this.cipher.open(id, ref.area, snapshot));
+		await this.catchUp();
+	}
+
+	/** Applies rows that other tabs appended since this document last looked. */
+	async catchUp(): Promise<void> {
+		const { id, ref } = this.document;
+		const rows = await this.db.updates
+			.where('[docId+id]')
+			.between([id, this.#lastSeenId + 1], [id, Infinity])
+			.toArray();
+		const fresh = rows.filter((row) => !this.#applied.has(row.id!));
+		const updates = await Promise.all(fresh.map((row) => this.cipher.open(id, ref.area, row)));
+		if (updates.length > 0) this.document.applyRemote(Y.mergeUpdates(updates));
+		for (const row of rows) {
+			this.#applied.add(row.id!);
+			this.#lastSeenId = Math.max(this.#lastSeenId, row.id!);
+		}
+	}
+
+	/** Resolves once every local edit so far is durably stored; rejects with why it is not. */
+	async flush(): Promise<void> {
+		if (this.#unsaved.length > 0) this.#scheduleWrite();
+		await this.#writing;
+		if (this.#lastError) throw this.#lastError;
+	}
+
+	/** Folds the log into one encrypted snapshot of the current Yjs state. */
+	async compact(): Promise<void> {
+		this.#compacting ??= this.#withCompactionLock(() => this.#compactNow()).finally(() => {
+			this.#compacting = null;
+		});
+		return this.#compacting;
+	}
+
+	/** Stops persisting (after a final flush attempt). */
+	async close(): Promise<void> {
+		try {
+			await this.flush();
+			await this.#compacting;
+		} finally {
+			this.#stopListening();
+		}
+	}
+
+	#scheduleWrite(): void {
+		this.#writing = this.#writing.then(() => this.#writeUnsaved());
+	}
+
+	async #writeUnsaved(): Promise<void> {
+		if (this.#unsaved.length === 0) return;
+		const { id, ref } = this.document;
+		const batch = this.#unsaved.slice();
+		try {
+			// One row per batch: updates queued together are merged, which keeps the log short.
+			const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+			const sealed = await this.cipher.seal(id, ref.area, update);
+			const row: UpdateRow = { docId: id, ...sealed, synced: 0 };
+			const rowId = (await this.db.updates.add(row)) as number;
+			this.#unsaved = this.#unsaved.slice(batch.length);
+			this.#applied.add(rowId);
+			this.#lastError = null;
+			this.onWritten(id);
+		} catch (cause) {
+			this.#lastError = storageError(cause);
+			return;
+		}
+		if (this.#applied.size >= this.compactAfter) void this.compact().catch(() => undefined);
+	}
+
+	async #withCompactionLock(work: () => Promise<void>): Promise<void> {
+		const locks = globalThis.navigator?.locks;
+		if (!locks) return work();
+		await locks.request(`practice-office:compact:${this.document.id}`, work);
+	}
+
+	async #compactNow(): Promise<void> {
+		await this.flush();
+		await this.catchUp();
+		const { id, ref, doc } = this.document;
+		const covered = [...this.#applied];
+		const sealed = await this.cipher.seal(id, ref.area, Y.encodeStateAsUpdate(doc));
+		const db = this.db;
+		await db.transaction('rw', db.updates, db.snapshots, async () => {
+			const previous = await db.snapshots.get(id);
+			const coveredRows = await db.updates.bulkGet(covered);
+			const unsynced = coveredRows.filter(
+				(row) => row && row.synced === 0 && row.deviceId === this.deviceId
+			).length;
+			await db.snapshots.put({
+				docId: id,
+				...sealed,
+				createdAt: new Date().toISOString(),
+				unsyncedFolded: (previous?.unsyncedFolded ?? 0) + unsynced
+			});
+			await db.updates.bulkDelete(covered);
+		});
+		for (const rowId of covered) this.#applied.delete(rowId);
+	}
+}

@@ -1,0 +1,125 @@
+/**
+ * Opens office documents by (area, period), loads them from the encrypted log and keeps every
+ * open document persisted. Tabs of the same device share one IndexedDB; a BroadcastChannel tells
+ * the other tabs which document has new rows so they catch up without polling.
+ */
+import type { OfficeDatabase } from '../storage/db';
+import type { DocumentCipher } from './cipher';
+import { documentId, type DocumentRef } from './document-id';
+import { DocumentPersister } from './document-persister';
+import { OfficeDocument } from './office-document';
+
+export const DEFAULT_COMPACT_AFTER = 500;
+
+export interface DocumentStoreOptions {
+	/** Rows after which a document is folded into a snapshot. */
+	compactAfter?: number;
+	/** Channel name for cross-tab notices; null turns them off (tests, benchmarks). */
+	channelName?: string | null;
+}
+
+export class DocumentStore {
+	readonly #opening = new Map<string, Promise<DocumentPersister>>();
+	readonly #channel: BroadcastChannel | null;
+	readonly #compactAfter: number;
+
+	constructor(
+		private readonly db: OfficeDatabase,
+		private readonly cipher: DocumentCipher,
+		private readonly deviceId: string,
+		options: DocumentStoreOptions = {}
+	) {
+		this.#compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER;
+		const channelName = options.channelName === undefined ? `${db.name}:docs` : options.channelName;
+		this.#channel =
+			channelName !== null && typeof BroadcastChannel !== 'undefined'
+				? new BroadcastChannel(channelName)
+				: null;
+		this.#channel?.addEventListener('message', (event: MessageEvent<{ docId: string }>) => {
+			void this.#catchUp(event.data.docId);
+		});
+	}
+
+	/** The open document for this area and period, loading it on first use. */
+	async open(ref: DocumentRef): Promise<OfficeDocument> {
+		return (await this.#persister(ref)).document;
+	}
+
+	/** Ids of the documents open now. */
+	openIds(): string[] {
+		return [...this.#opening.keys()];
+	}
+
+	/** Resolves when every local edit in every open document is durably stored. */
+	async flush(): Promise<void> {
+		const persisters = await Promise.all(this.#opening.values());
+		await Promise.all(persisters.map((persister) => persister.flush()));
+	}
+
+	/** Folds one document's log into a snapshot now. */
+	async compact(ref: DocumentRef): Promise<void> {
+		await (await this.#persister(ref)).compact();
+	}
+
+	/** Number of stored rows of one document not yet folded into a snapshot. */
+	async logLength(ref: DocumentRef): Promise<number> {
+		const id = documentId(ref);
+		return this.db.updates.where('docId').equals(id).count();
+	}
+
+	/** Local edits not yet acknowledged by a relay. */
+	async unsyncedCount(): Promise<number> {
+		const [rows, snapshots] = await Promise.all([
+			this.db.updates
+				.where('synced')
+				.equals(0)
+				.filter((row) => row.deviceId === this.deviceId)
+				.count(),
+			this.db.snapshots.toArray()
+		]);
+		return rows + snapshots.reduce((sum, snapshot) => sum + snapshot.unsyncedFolded, 0);
+	}
+
+	/** Flushes and releases every document; the store is not used afterwards. */
+	async close(): Promise<void> {
+		const persisters = await Promise.allSettled(this.#opening.values());
+		this.#opening.clear();
+		for (const result of persisters) {
+			if (result.status !== 'fulfilled') continue;
+			await result.value.close().catch(() => undefined);
+			result.value.document.destroy();
+		}
+		// Only now: the final flushes above still tell the other tabs what they saved.
+		this.#channel?.close();
+	}
+
+	#persister(ref: DocumentRef): Promise<DocumentPersister> {
+		const id = documentId(ref);
+		let opening = this.#opening.get(id);
+		if (!opening) {
+			opening = this.#load(id, ref);
+			this.#opening.set(id, opening);
+			opening.catch(() => this.#opening.delete(id));
+		}
+		return opening;
+	}
+
+	async #load(id: string, ref: DocumentRef): Promise<DocumentPersister> {
+		const document = new OfficeDocument(id, ref);
+		const persister = new DocumentPersister(
+			document,
+			this.db,
+			this.cipher,
+			this.deviceId,
+			this.#compactAfter,
+			(docId) => this.#channel?.postMessage({ docId })
+		);
+		await persister.load();
+		return persister;
+	}
+
+	async #catchUp(docId: string): Promise<void> {
+		const persister = await this.#opening.get(docId)?.catch(() => undefined);
+		await persister?.catchUp().catch(() => undefined);
+	}
+}

@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes, utf8Encode } from '../bytes';
+import { importAeadKey } from '../crypto/aead';
+import { DecryptionError, WrongPassphraseError } from '../crypto/errors';
+import { importPersonPrivateKey } from '../crypto/key-agreement';
+import type { OfficeDatabase } from '../storage/db';
+import {
+	deleteDatabase,
+	FAST_ITERATIONS,
+	TEST_AREAS,
+	TEST_PASSPHRASE,
+	testDatabase
+} from '../test-support/test-office';
+import { MissingKeyError } from './area-keyring';
+import { keyringCipher } from './document-cipher';
+import { createOffice, NoOfficeError, readOffice, unlockOffice, type UnlockedKeys } from './vault';
+
+const databases: OfficeDatabase[] = [];
+
+function freshDatabase(): OfficeDatabase {
+	const db = testDatabase();
+	databases.push(db);
+	return db;
+}
+
+async function newOffice(db = freshDatabase()): Promise<UnlockedKeys> {
+	return createOffice(db, {
+		passphrase: TEST_PASSPHRASE,
+		areas: TEST_AREAS,
+		iterations: FAST_ITERATIONS
+	});
+}
+
+/** Whether what one keyring seals for an area, the other opens. */
+async function sameAreaKey(a: UnlockedKeys, b: UnlockedKeys, area: string): Promise<boolean> {
+	const plaintext = randomBytes(40);
+	const sealed = await keyringCipher(a.keyring, a.deviceId).seal(`${area}/2026`, area, plaintext);
+	const opened = await keyringCipher(b.keyring, b.deviceId)
+		.open(`${area}/2026`, area, sealed)
+		.catch(() => null);
+	return opened !== null && opened.every((byte, i) => byte === plaintext[i]);
+}
+
+afterEach(async () => {
+	for (const db of databases.splice(0)) await deleteDatabase(db);
+});
+
+describe('createOffice and unlockOffice', () => {
+	it('records the office with its creator as owner', async () => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		expect(await readOffice(db)).toMatchObject({
+			officeId: created.officeId,
+			ownerPersonId: created.personId,
+			demo: false
+		});
+		expect(created.keyring.areas().sort()).toEqual([...TEST_AREAS].sort());
+	});
+
+	it.each(TEST_AREAS)('unlocks the same %s key that was created', async (area) => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		const unlocked = await unlockOffice(db, TEST_PASSPHRASE);
+		expect(unlocked).toMatchObject({
+			officeId: created.officeId,
+			personId: created.personId,
+			deviceId: created.deviceId
+		});
+		expect(await sameAreaKey(created, unlocked, area)).toBe(true);
+		expect(await sameAreaKey(unlocked, created, area)).toBe(true);
+	});
+
+	it('gives each area its own key', async () => {
+		const created = await newOffice();
+		const plaintext = utf8Encode('hello');
+		const sealed = await keyringCipher(created.keyring, created.deviceId).seal(
+			'alpha',
+			'alpha',
+			plaintext
+		);
+		const otherArea = keyringCipher(created.keyring, created.deviceId).open(
+			'alpha',
+			'beta',
+			sealed
+		);
+		await expect(otherArea).rejects.toBeInstanceOf(DecryptionError);
+	});
+
+	it('gives two offices different keys', async () => {
+		const first = await newOffice();
+		const second = await newOffice();
+		expect(await sameAreaKey(first, second, 'alpha')).toBe(false);
+	});
+
+	it('rejects a wrong passphrase with WrongPassphraseError', async () => {
+		const db = freshDatabase();
+		await newOffice(db);
+		await expect(unlockOffice(db, 'seven quiet lanterns over the hills')).rejects.toBeInstanceOf(
+			WrongPassphraseError
+		);
+	});
+
+	it('rejects unlocking a device with no office with NoOfficeError', async () => {
+		await expect(unlockOffice(freshDatabase(), TEST_PASSPHRASE)).rejects.toBeInstanceOf(
+			NoOfficeError
+		);
+	});
+
+	it('refuses to set up a second office on the same device, leaving the first intact', async () => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		await expect(newOffice(db)).rejects.toThrow('already set up');
+		expect(await db.identities.count()).toBe(1);
+		const unlocked = await unlockOffice(db, TEST_PASSPHRASE);
+		expect(await sameAreaKey(created, unlocked, 'alpha')).toBe(true);
+	});
+
+	it('adds a key for an area it is asked for that has none yet, and keeps it', async () => {
+		const db = freshDatabase();
+		await newOffice(db);
+		const first = await unlockOffice(db, TEST_PASSPHRASE, { areas: [...TEST_AREAS, 'gamma'] });
+		expect(first.keyring.has('gamma')).toBe(true);
+		expect(await db.keyring.where('area').equals('gamma').count()).toBe(1);
+
+		const second = await unlockOffice(db, TEST_PASSPHRASE);
+		expect(second.keyring.has('gamma')).toBe(true);
+		expect(await sameAreaKey(first, second, 'gamma')).toBe(true);
+
+		await unlockOffice(db, TEST_PASSPHRASE, { areas: ['gamma'] });
+		expect(await db.keyring.where('area').equals('gamma').count()).toBe(1);
+	});
+
+	it('holds no key for an area it was never given', async () => {
+		const created = await newOffice();
+		expect(() => created.keyring.current('delta')).toThrow(MissingKeyError);
+	});
+
+	it('keeps the same device across unlocks', async () => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		await unlockOffice(db, TEST_PASSPHRASE);
+		expect(await db.device.count()).toBe(1);
+		expect((await db.device.get('this-device'))!.deviceId).toBe(created.deviceId);
+	});
+});
+
+describe('what the vault stores', () => {
+	it('stores a public key only, and the private key wrapped under the passphrase', async () => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		const identity = (await db.identities.get(created.personId))!;
+		expect(identity.publicJwk).not.toHaveProperty('d');
+		expect(Object.keys(identity.publicJwk).sort()).toEqual(['crv', 'kty', 'x', 'y']);
+		expect(identity.wrappedPrivateKey).toMatchObject({
+			kdf: 'PBKDF2-SHA256',
+			iterations: FAST_ITERATIONS
+		});
+		// The stored bytes are not a usable private key.
+		await expect(importPersonPrivateKey(identity.wrappedPrivateKey.ciphertext)).rejects.toThrow();
+	});
+
+	it('stores area keys wrapped, so the stored bytes do not open the area', async () => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		const rows = await db.keyring.toArray();
+		expect(rows.map((row) => row.area).sort()).toEqual([...TEST_AREAS].sort());
+		const sealed = await keyringCipher(created.keyring, created.deviceId).seal(
+			'alpha',
+			'alpha',
+			utf8Encode('secret')
+		);
+		for (const row of rows) {
+			expect(row.personId).toBe(created.personId);
+			// 32 key bytes plus a 16-byte tag: encrypted, not raw.
+			expect(row.wrapped.ciphertext).toHaveLength(48);
+			const asKey = await importAeadKey(row.wrapped.ciphertext.slice(0, 32));
+			const cipher = keyringCipher(created.keyring, created.deviceId);
+			created.keyring.add('probe', sealed.epoch, asKey);
+			await expect(cipher.open('alpha', 'probe', sealed)).rejects.toBeInstanceOf(DecryptionError);
+		}
+	});
+
+	it('keeps the area keys it holds in memory non-extractable', async () => {
+		const created = await newOffice();
+		for (const area of TEST_AREAS)
+			expect(created.keyring.current(area).key.extractable).toBe(false);
+	});
+});

@@ -1,0 +1,101 @@
+/**
+ * Everything that exists while a person is signed in: their keys, the open documents, the
+ * in-memory projections, the audit log. `close` flushes what is pending and then forgets it all,
+ * which is what sign-out and the idle auto-lock do.
+ */
+import { AuditLog } from '../audit/audit-log';
+import type { CommandContext } from '../commands/command';
+import { documentId, type DocumentRef } from '../documents/document-id';
+import { DocumentStore, type DocumentStoreOptions } from '../documents/document-store';
+import { keyringCipher } from '../keys/document-cipher';
+import type { UnlockedKeys } from '../keys/vault';
+import { ProjectionTable, type Row } from '../projection/projection-table';
+import { Projector, type CollectionSpec } from '../projection/projector';
+import type { OfficeDatabase } from '../storage/db';
+import { QuarantineList } from '../validation/quarantine';
+
+export class Workspace {
+	readonly documents: DocumentStore;
+	readonly audit: AuditLog;
+	readonly quarantine = new QuarantineList();
+	readonly #projections = new Map<string, Promise<{ table: unknown; projector: Projector<Row> }>>();
+	#closed = false;
+
+	constructor(
+		readonly db: OfficeDatabase,
+		readonly keys: UnlockedKeys,
+		options: DocumentStoreOptions & { now?: () => Date } = {}
+	) {
+		this.documents = new DocumentStore(
+			db,
+			keyringCipher(keys.keyring, keys.deviceId),
+			keys.deviceId,
+			options
+		);
+		this.audit = new AuditLog(db, this.documents, keys.deviceId, () => keys.personId, options.now);
+		this.now = options.now ?? (() => new Date());
+	}
+
+	readonly now: () => Date;
+
+	get closed(): boolean {
+		return this.#closed;
+	}
+
+	/** What commands run with. */
+	commandContext(): CommandContext {
+		return {
+			documents: this.documents,
+			audit: this.audit,
+			actor: this.keys.personId,
+			now: this.now
+		};
+	}
+
+	/** The projection of one collection of one document, built on first use and kept in step. */
+	async projection<T extends Row>(
+		ref: DocumentRef,
+		spec: CollectionSpec<T>
+	): Promise<ProjectionTable<T>> {
+		const key = `${documentId(ref)}#${spec.collection}`;
+		let entry = this.#projections.get(key);
+		if (!entry) {
+			entry = this.documents.open(ref).then((document) => {
+				const table = new ProjectionTable<T>(spec.collection, spec.indexes);
+				const projector = new Projector(document, spec, table, this.quarantine);
+				return { table, projector: projector as unknown as Projector<Row> };
+			});
+			this.#projections.set(key, entry);
+			entry.catch(() => this.#projections.delete(key));
+		}
+		return (await entry).table as ProjectionTable<T>;
+	}
+
+	/** Drops every projection's rows and derives them again from the documents. */
+	async rebuildProjections(): Promise<void> {
+		this.quarantine.clear();
+		for (const entry of this.#projections.values()) (await entry).projector.rebuild();
+	}
+
+	/** Flushes pending writes, then forgets keys, documents and projections. */
+	async close(): Promise<void> {
+		if (this.#closed) return;
+		this.#closed = true;
+		try {
+			await this.documents.close();
+		} finally {
+			for (const entry of this.#projections.values()) {
+				// Tables handed out to views are emptied too, so no plaintext outlives the session.
+				await entry
+					.then(({ table, projector }) => {
+						projector.stop();
+						(table as ProjectionTable<Row>).clear();
+					})
+					.catch(() => undefined);
+			}
+			this.#projections.clear();
+			this.quarantine.clear();
+			this.keys.keyring.clear();
+		}
+	}
+}

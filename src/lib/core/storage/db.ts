@@ -1,0 +1,100 @@
+/**
+ * The device's IndexedDB, through Dexie. What lives here is either ciphertext (document update
+ * logs and snapshots, wrapped keys) or local-only bookkeeping that carries no office data (ids,
+ * counters, sync flags, preferences). Projections of office data are NOT stored here: they live
+ * in memory while someone is signed in (see docs/architecture.md, "Projections").
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { PassphraseWrapped } from '../crypto/passphrase';
+import type { WrappedKey } from '../crypto/key-agreement';
+
+/** One encrypted Yjs update of one document. */
+export interface UpdateRow {
+	id?: number;
+	docId: string;
+	epoch: number;
+	deviceId: string;
+	nonce: Uint8Array;
+	ciphertext: Uint8Array;
+	/** 0 until a relay has acknowledged it (numbers, because IndexedDB cannot index booleans). */
+	synced: 0 | 1;
+}
+
+/** The encrypted Yjs state of one document as of a compaction. */
+export interface SnapshotRow {
+	docId: string;
+	epoch: number;
+	deviceId: string;
+	nonce: Uint8Array;
+	ciphertext: Uint8Array;
+	createdAt: string;
+	/** Local edits folded into this snapshot before any relay acknowledged them. */
+	unsyncedFolded: number;
+}
+
+/** This device: its id and its signing key pair (the private half cannot be exported). */
+export interface DeviceRow {
+	slot: 'this-device';
+	deviceId: string;
+	signingPublicRaw: Uint8Array;
+	signingPrivateKey: CryptoKey;
+	createdAt: string;
+}
+
+/** A person who can sign in on this device: their public key and passphrase-wrapped private key. */
+export interface IdentityRow {
+	personId: string;
+	publicJwk: JsonWebKey;
+	wrappedPrivateKey: PassphraseWrapped;
+	createdAt: string;
+}
+
+/** An area key of one epoch, wrapped to one person's public key. */
+export interface KeyringRow {
+	area: string;
+	epoch: number;
+	personId: string;
+	wrapped: WrappedKey;
+}
+
+/** Local bookkeeping that is not office data (office id, chain heads, flags). */
+export interface MetaRow {
+	key: string;
+	value: unknown;
+}
+
+export type OfficeDatabase = Dexie & {
+	updates: EntityTable<UpdateRow, 'id'>;
+	snapshots: EntityTable<SnapshotRow, 'docId'>;
+	device: EntityTable<DeviceRow, 'slot'>;
+	identities: EntityTable<IdentityRow, 'personId'>;
+	keyring: Dexie.Table<KeyringRow, [string, number, string]>;
+	meta: EntityTable<MetaRow, 'key'>;
+};
+
+export const DEFAULT_DATABASE_NAME = 'practice-office';
+
+/** Opens (creating if needed) the device database. */
+export function openDatabase(name = DEFAULT_DATABASE_NAME): OfficeDatabase {
+	const db = new Dexie(name) as OfficeDatabase;
+	db.version(1).stores({
+		updates: '++id, docId, [docId+id], synced',
+		snapshots: 'docId',
+		device: 'slot',
+		identities: 'personId',
+		keyring: '[area+epoch+personId], personId, area',
+		meta: 'key'
+	});
+	return db;
+}
+
+/** Reads a meta value, or the fallback when absent. */
+export async function readMeta<T>(db: OfficeDatabase, key: string, fallback: T): Promise<T> {
+	const row = await db.meta.get(key);
+	return row === undefined ? fallback : (row.value as T);
+}
+
+/** Writes a meta value. */
+export async function writeMeta(db: OfficeDatabase, key: string, value: unknown): Promise<void> {
+	await db.meta.put({ key, value });
+}
