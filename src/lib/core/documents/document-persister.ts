@@ -9,6 +9,7 @@
  * snapshot, never neither. Rows written by other tabs are picked up by `catchUp`.
  */
 import * as Y from 'yjs';
+import { bytesEqual } from '../bytes';
 import type { OfficeDatabase, UpdateRow } from '../storage/db';
 import { storageError } from '../storage/errors';
 import type { DocumentCipher } from './cipher';
@@ -18,6 +19,8 @@ export class DocumentPersister {
 	/** Ids of update rows already reflected in the in-memory document since the last snapshot. */
 	readonly #applied = new Set<number>();
 	#lastSeenId = 0;
+	/** The nonce of the snapshot last applied: a fresh nonce means another tab compacted. */
+	#snapshotNonce: Uint8Array | null = null;
 	#unsaved: Uint8Array[] = [];
 	#writing: Promise<void> = Promise.resolve();
 	#lastError: Error | null = null;
@@ -48,15 +51,20 @@ export class DocumentPersister {
 
 	/** Loads the snapshot and every stored update into the document. */
 	async load(): Promise<void> {
-		const { id, ref } = this.document;
-		const snapshot = await this.db.snapshots.get(id);
-		if (snapshot) this.document.applyRemote(await this.cipher.open(id, ref.area, snapshot));
 		await this.catchUp();
 	}
 
-	/** Applies rows that other tabs appended since this document last looked. */
+	/**
+	 * Applies what other tabs stored since this document last looked: a snapshot another tab
+	 * made (it may fold rows this tab never read) and rows appended since.
+	 */
 	async catchUp(): Promise<void> {
 		const { id, ref } = this.document;
+		const snapshot = await this.db.snapshots.get(id);
+		if (snapshot && !sameBytes(snapshot.nonce, this.#snapshotNonce)) {
+			this.document.applyRemote(await this.cipher.open(id, ref.area, snapshot));
+			this.#snapshotNonce = snapshot.nonce;
+		}
 		const rows = await this.db.updates
 			.where('[docId+id]')
 			.between([id, this.#lastSeenId + 1], [id, Infinity])
@@ -148,5 +156,10 @@ export class DocumentPersister {
 			await db.updates.bulkDelete(covered);
 		});
 		for (const rowId of covered) this.#applied.delete(rowId);
+		this.#snapshotNonce = sealed.nonce;
 	}
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | null): boolean {
+	return b !== null && bytesEqual(a, b);
 }

@@ -119,6 +119,39 @@ export async function createOffice(
 	};
 }
 
+async function unwrapRow(privateKey: CryptoKey, row: KeyringRow, keyring: AreaKeyring) {
+	const context = keyContext(row.area, row.epoch, row.personId);
+	const raw = await unwrapWithPrivateKey(privateKey, row.wrapped, context);
+	keyring.add(row.area, row.epoch, await importAeadKey(raw));
+	raw.fill(0);
+}
+
+/**
+ * Gives areas added by a newer version of the app their first key. Two tabs may race to do it;
+ * `add` (not `put`) lets exactly one key win, and the loser adopts the winner's key, so nothing
+ * is ever written under a key that is then overwritten.
+ */
+async function addMissingAreaKeys(
+	db: OfficeDatabase,
+	identity: IdentityRow,
+	privateKey: CryptoKey,
+	keyring: AreaKeyring,
+	areas: string[]
+): Promise<void> {
+	for (const area of areas) {
+		const candidate = new AreaKeyring();
+		const row = await newAreaKey(area, identity, candidate);
+		try {
+			await db.keyring.add(row);
+			keyring.add(area, row.epoch, candidate.get(area, row.epoch));
+		} catch {
+			const winner = await db.keyring.get([area, row.epoch, identity.personId]);
+			if (!winner) throw new Error(`The key for "${area}" could not be stored on this device.`);
+			await unwrapRow(privateKey, winner, keyring);
+		}
+	}
+}
+
 /** Unwraps the signed-in person's area keys; throws WrongPassphraseError on a wrong passphrase. */
 export async function unlockOffice(
 	db: OfficeDatabase,
@@ -135,20 +168,10 @@ export async function unlockOffice(
 	pkcs8.fill(0);
 	const keyring = new AreaKeyring();
 	const rows = await db.keyring.where('personId').equals(identity.personId).toArray();
-	await Promise.all(
-		rows.map(async (row) => {
-			const context = keyContext(row.area, row.epoch, row.personId);
-			const raw = await unwrapWithPrivateKey(privateKey, row.wrapped, context);
-			keyring.add(row.area, row.epoch, await importAeadKey(raw));
-			raw.fill(0);
-		})
-	);
+	await Promise.all(rows.map((row) => unwrapRow(privateKey, row, keyring)));
 	// Areas added by a newer version of the app get their first key from the office's creator.
 	const missing = (options.areas ?? []).filter((area) => !keyring.has(area));
-	if (missing.length > 0) {
-		const added = await Promise.all(missing.map((area) => newAreaKey(area, identity, keyring)));
-		await db.keyring.bulkPut(added);
-	}
+	if (missing.length > 0) await addMissingAreaKeys(db, identity, privateKey, keyring, missing);
 	return {
 		officeId: office.officeId,
 		personId: identity.personId,

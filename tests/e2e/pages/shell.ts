@@ -1,0 +1,30 @@
+import type { Locator, Page } from '@playwright/test';
+
+export type Area = 'Staff' | 'Rooms' | 'Office' | 'This device';
+
+/** The signed-in app frame: top bar (office name, status indicator, Lock) and main navigation. */
+export class Shell {
+	readonly nav: Locator;
+	readonly navLinks: Locator;
+	readonly topBar: Locator;
+	readonly status: Locator;
+	readonly lockButton: Locator;
+
+	constructor(readonly page: Page) {
+		this.nav = page.getByRole('navigation', { name: 'Main' });
+		this.navLinks = this.nav.getByRole('link');
+		this.topBar = page.getByRole('banner');
+		this.status = this.topBar.getByRole('status');
+		this.lockButton = this.topBar.getByRole('button', { name: 'Lock', exact: true });
+	}
+
+	/** Opens an area through the navigation (client-side: a page load would lock the office). */
+	async go(area: Area): Promise<void> {
+		await this.nav.getByRole('link', { name: area, exact: true }).click();
+		await this.page.getByRole('heading', { level: 1, name: area, exact: true }).waitFor();
+	}
+
+	async lock(): Promise<void> {
+		await this.lockButton.click();
+	}
+}
