@@ -46,9 +46,7 @@ export function table(measurements: Measurement[]): string {
 			.join('  ')
 			.trimEnd();
 	const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-	const notes = measurements
-		.filter((m) => m.note)
-		.map((m) => `  ${m.metric}: ${m.note}`);
+	const notes = measurements.filter((m) => m.note).map((m) => `  ${m.metric}: ${m.note}`);
 	return [
 		line(header),
 		rule,

@@ -8,20 +8,11 @@ import type { CollectionSpec } from '$lib/core/projection/projector';
 import { zodValidator } from '$lib/core/validation/validator';
 import { seededRandom } from '$lib/directory/demo';
 import { isRealIsoDate, isValidEmail, normalizePhone } from '$lib/directory/rules';
+import { FAMILY, GIVEN } from './names';
 
 /** Lives in the directory document, next to staff and rooms, but is never projected there. */
 export const PATIENTS_COLLECTION = 'bench-records';
 
-const GIVEN = [
-	...['Amara', 'Benjamin', 'Chloé', 'Daniel', 'Elena', 'Farah', 'Gabriel', 'Hana', 'Isaac'],
-	...['Jasmine', 'Kwame', 'Lucía', 'Marcus', 'Nadia', 'Oliver', 'Priya', 'Quinn', 'Rafael'],
-	...['Sofia', 'Theo', 'Uma', 'Victor', 'Wen', 'Yusuf', 'Zoë', 'Aaliyah', 'Bruno', 'Dmitri']
-];
-const FAMILY = [
-	...['Abernathy', 'Bianchi', 'Castillo', 'Dubois', 'Eriksen', 'Fitzgerald', 'García'],
-	...['Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor'],
-	...['Patel', 'Quintero', 'Rossi', 'Schmidt', 'Tanaka', 'Urquhart', 'Valdez', 'Whitfield']
-];
 const STREETS = ['Maple Avenue', 'Oak Street', 'Lincoln Road', 'Cedar Lane', 'Jefferson Blvd'];
 const CITIES = ['Springfield', 'Chatham', 'Rochester', 'Sherman', 'Riverton', 'Auburn'];
 const NOTES = [

@@ -1,7 +1,14 @@
 /** Connects the idle timer to what a person does on the page. */
 import { startIdleTimer } from '$lib/core/session/idle-timer';
 
-const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
+const ACTIVITY = [
+	'pointerdown',
+	'pointermove',
+	'keydown',
+	'wheel',
+	'touchstart',
+	'scroll'
+] as const;
 
 /** Calls `onIdle` after `timeoutMs` without any input; returns a stop function. */
 export function watchIdle(timeoutMs: number, onIdle: () => void): () => void {

@@ -17,7 +17,12 @@ test('staff and rooms added to a new office are still there after a reload and s
 	await expect(staff.row(`${office.firstName} ${office.lastName}`)).toBeVisible();
 
 	// Two staff members and two rooms
-	await staff.add({ firstName: 'Maya', lastName: 'Lindgren', role: 'Physician', credentials: 'MD' });
+	await staff.add({
+		firstName: 'Maya',
+		lastName: 'Lindgren',
+		role: 'Physician',
+		credentials: 'MD'
+	});
 	await staff.add({ firstName: 'Omar', lastName: 'Haddad', role: 'Front desk' });
 	await expect(staff.rows).toHaveCount(3);
 	await rooms.goto();

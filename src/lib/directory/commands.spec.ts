@@ -63,7 +63,11 @@ describe('staff commands', () => {
 	it('adds a new staff member to the active list, trimmed and normalized', async () => {
 		const id = await office.run(
 			createStaffMember,
-			makeStaffForm({ givenName: '  Ana ', phone: '217.555.0101', email: ' agarcia@clinic.example' })
+			makeStaffForm({
+				givenName: '  Ana ',
+				phone: '217.555.0101',
+				email: ' agarcia@clinic.example'
+			})
 		);
 
 		expect(listStaff(office.tables)).toEqual([
@@ -327,24 +331,21 @@ describe('a command with invalid input', () => {
 				taxId: 'No EIN starts with 07 — check for a typo.'
 			}
 		]
-	])(
-		'rejects %s with field messages and writes nothing',
-		async (_label, act, fields) => {
-			const existing = await existingRecords();
-			const staffBefore = listStaff(office.tables, { includeInactive: true });
-			const roomsBefore = listRooms(office.tables, { includeInactive: true });
-			const before = await footprint();
+	])('rejects %s with field messages and writes nothing', async (_label, act, fields) => {
+		const existing = await existingRecords();
+		const staffBefore = listStaff(office.tables, { includeInactive: true });
+		const roomsBefore = listRooms(office.tables, { includeInactive: true });
+		const before = await footprint();
 
-			const error = await failure(act(office, existing));
+		const error = await failure(act(office, existing));
 
-			expect(error).toBeInstanceOf(InvalidInputError);
-			expect((error as InvalidInputError).fields).toEqual(fields);
-			expect(await footprint()).toEqual(before);
-			expect(listStaff(office.tables, { includeInactive: true })).toEqual(staffBefore);
-			expect(listRooms(office.tables, { includeInactive: true })).toEqual(roomsBefore);
-			expect(officeSettings(office.tables)).toBeNull();
-		}
-	);
+		expect(error).toBeInstanceOf(InvalidInputError);
+		expect((error as InvalidInputError).fields).toEqual(fields);
+		expect(await footprint()).toEqual(before);
+		expect(listStaff(office.tables, { includeInactive: true })).toEqual(staffBefore);
+		expect(listRooms(office.tables, { includeInactive: true })).toEqual(roomsBefore);
+		expect(officeSettings(office.tables)).toBeNull();
+	});
 });
 
 describe('the audit log', () => {
@@ -446,26 +447,23 @@ describe('the audit log', () => {
 		}
 	];
 
-	it.each(cases)(
-		'gets exactly one entry for $what',
-		async ({ prepare, act, action, detail }) => {
-			const existing = await existingRecords();
-			await prepare?.(office, existing);
-			const before = await auditEntries();
+	it.each(cases)('gets exactly one entry for $what', async ({ prepare, act, action, detail }) => {
+		const existing = await existingRecords();
+		await prepare?.(office, existing);
+		const before = await auditEntries();
 
-			const target = await act(office, existing);
+		const target = await act(office, existing);
 
-			const after = await auditEntries();
-			expect(after).toHaveLength(before.length + 1);
-			expect(after.at(-1)).toMatchObject({
-				action,
-				target,
-				detail,
-				actor: office.workspace.keys.personId,
-				device: office.workspace.keys.deviceId
-			});
-		}
-	);
+		const after = await auditEntries();
+		expect(after).toHaveLength(before.length + 1);
+		expect(after.at(-1)).toMatchObject({
+			action,
+			target,
+			detail,
+			actor: office.workspace.keys.personId,
+			device: office.workspace.keys.deviceId
+		});
+	});
 
 	it('names no personal details in its entries', async () => {
 		await existingRecords();

@@ -3,12 +3,7 @@ export { OfficePage } from './office';
 export { RoomsPage, type RoomDetails } from './rooms';
 export { Shell, type Area } from './shell';
 export { StaffPage, type StaffMemberDetails } from './staff';
-export {
-	DEMO_PASSPHRASE,
-	IDLE_MESSAGE,
-	UnlockPage,
-	WRONG_PASSPHRASE_MESSAGE
-} from './unlock';
+export { DEMO_PASSPHRASE, IDLE_MESSAGE, UnlockPage, WRONG_PASSPHRASE_MESSAGE } from './unlock';
 export {
 	VALID_OFFICE,
 	WelcomePage,

@@ -54,6 +54,11 @@ export class StaffPage {
 		await new Shell(this.page).go('Staff');
 	}
 
+	/** The names shown in the list, as displayed (preferred name, credentials), in order. */
+	displayNames(): Promise<string[]> {
+		return this.rows.locator('.name').allTextContents();
+	}
+
 	/** The list row whose text contains `name`. */
 	row(name: string): Locator {
 		return this.rows.filter({ hasText: name });

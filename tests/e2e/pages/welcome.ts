@@ -63,17 +63,13 @@ export class WelcomePage {
 		await form.getByLabel('Passphrase', { exact: true }).fill(details.passphrase);
 		await form.getByLabel('Passphrase again').fill(details.passphrase);
 		await form.getByRole('button', { name: 'Create office' }).click();
-		await this.page
-			.getByRole('heading', { level: 1, name: 'Staff' })
-			.waitFor({ timeout: 30_000 });
+		await this.page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor({ timeout: 30_000 });
 	}
 
 	/** Sets up the demo office; resolves once its Staff page shows. */
 	async openDemo(): Promise<void> {
 		await this.page.getByRole('button', { name: 'Open demo office' }).click();
-		await this.page
-			.getByRole('heading', { level: 1, name: 'Staff' })
-			.waitFor({ timeout: 30_000 });
+		await this.page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor({ timeout: 30_000 });
 	}
 }
 

@@ -6,11 +6,22 @@
  * the next write or flush, so an edit is never dropped while the window stays open. After
  * `compactAfter` rows the whole Yjs state is sealed as one snapshot, and the rows it covers are
  * deleted in the same IndexedDB transaction: a crash leaves either the old rows or the new
- * snapshot, never neither. Rows written by other tabs are picked up by `catchUp`.
+ * snapshot, never neither. Rows written by other tabs or stored by the sync client are picked up
+ * by `catchUp`.
+ *
+ * For an office that syncs, compaction never deletes a row this device wrote that no relay has
+ * acknowledged (`synced = 0`): those rows are the sync outbox. They stay in the log (already
+ * folded into the snapshot, which is harmless: Yjs updates are idempotent) and are deleted by a
+ * later compaction once they are synced.
  */
 import * as Y from 'yjs';
 import { bytesEqual } from '../bytes';
-import type { OfficeDatabase, UpdateRow } from '../storage/db';
+import {
+	readMeta,
+	SYNC_ENABLED_META_KEY,
+	type OfficeDatabase,
+	type UpdateRow
+} from '../storage/db';
 import { storageError } from '../storage/errors';
 import type { DocumentCipher } from './cipher';
 import { REMOTE_ORIGIN, type OfficeDocument } from './office-document';
@@ -25,15 +36,18 @@ export class DocumentPersister {
 	#writing: Promise<void> = Promise.resolve();
 	#lastError: Error | null = null;
 	#compacting: Promise<void> | null = null;
+	#runningCatchUp: Promise<void> = Promise.resolve();
+	#queuedCatchUp: Promise<void> | null = null;
 	readonly #stopListening: () => void;
 
 	constructor(
 		readonly document: OfficeDocument,
 		private readonly db: OfficeDatabase,
 		private readonly cipher: DocumentCipher,
-		private readonly deviceId: string,
 		private readonly compactAfter: number,
-		private readonly onWritten: (docId: string) => void
+		private readonly onWritten: (docId: string) => void,
+		/** Whether compaction keeps unsynced rows; undefined: whether the office syncs (meta). */
+		private readonly keepUnsynced?: boolean
 	) {
 		const onUpdate = (update: Uint8Array, origin: unknown) => {
 			if (origin === REMOTE_ORIGIN) return;
@@ -56,9 +70,23 @@ export class DocumentPersister {
 
 	/**
 	 * Applies what other tabs stored since this document last looked: a snapshot another tab
-	 * made (it may fold rows this tab never read) and rows appended since.
+	 * made (it may fold rows this tab never read) and rows appended since. Calls that arrive
+	 * while one runs share a single follow-up run, so a burst of notices reads the log once.
 	 */
-	async catchUp(): Promise<void> {
+	catchUp(): Promise<void> {
+		if (this.#queuedCatchUp) return this.#queuedCatchUp;
+		const run = this.#runningCatchUp
+			.catch(() => undefined)
+			.then(() => {
+				this.#queuedCatchUp = null;
+				return this.#catchUpNow();
+			});
+		this.#queuedCatchUp = run;
+		this.#runningCatchUp = run;
+		return run;
+	}
+
+	async #catchUpNow(): Promise<void> {
 		const { id, ref } = this.document;
 		const snapshot = await this.db.snapshots.get(id);
 		if (snapshot && !sameBytes(snapshot.nonce, this.#snapshotNonce)) {
@@ -138,24 +166,27 @@ export class DocumentPersister {
 		await this.flush();
 		await this.catchUp();
 		const { id, ref, doc } = this.document;
-		const covered = [...this.#applied];
+		// Every row with an id up to #lastSeenId is in the document now, and so is every row in
+		// #applied (this tab's own writes may be newer than the last catch-up).
+		const lastSeen = this.#lastSeenId;
+		const applied = [...this.#applied];
 		const sealed = await this.cipher.seal(id, ref.area, Y.encodeStateAsUpdate(doc));
 		const db = this.db;
-		await db.transaction('rw', db.updates, db.snapshots, async () => {
-			const previous = await db.snapshots.get(id);
-			const coveredRows = await db.updates.bulkGet(covered);
-			const unsynced = coveredRows.filter(
-				(row) => row && row.synced === 0 && row.deviceId === this.deviceId
-			).length;
-			await db.snapshots.put({
-				docId: id,
-				...sealed,
-				createdAt: new Date().toISOString(),
-				unsyncedFolded: (previous?.unsyncedFolded ?? 0) + unsynced
-			});
-			await db.updates.bulkDelete(covered);
+		await db.transaction('rw', db.updates, db.snapshots, db.meta, async () => {
+			const keepUnsynced =
+				this.keepUnsynced ?? (await readMeta(db, SYNC_ENABLED_META_KEY, false)) === true;
+			const seen = await db.updates
+				.where('[docId+id]')
+				.between([id, 0], [id, lastSeen], true, true)
+				.toArray();
+			const newer = await db.updates.bulkGet(applied.filter((rowId) => rowId > lastSeen));
+			const covered = [...seen, ...newer].filter((row): row is UpdateRow => row !== undefined);
+			await db.snapshots.put({ docId: id, ...sealed, createdAt: new Date().toISOString() });
+			await db.updates.bulkDelete(
+				covered.filter((row) => !keepUnsynced || row.synced === 1).map((row) => row.id!)
+			);
 		});
-		for (const rowId of covered) this.#applied.delete(rowId);
+		for (const rowId of applied) this.#applied.delete(rowId);
 		this.#snapshotNonce = sealed.nonce;
 	}
 }

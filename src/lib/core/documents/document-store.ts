@@ -1,7 +1,9 @@
 /**
  * Opens office documents by (area, period), loads them from the encrypted log and keeps every
  * open document persisted. Tabs of the same device share one IndexedDB; a BroadcastChannel tells
- * the other tabs which document has new rows so they catch up without polling.
+ * the other tabs which document has new rows so they catch up without polling. The sync client
+ * hears of this tab's writes through `onWritten` and reports the rows it stored with
+ * `notifyStored`, which catches up here and tells the other tabs.
  */
 import type { OfficeDatabase } from '../storage/db';
 import type { DocumentCipher } from './cipher';
@@ -16,12 +18,19 @@ export interface DocumentStoreOptions {
 	compactAfter?: number;
 	/** Channel name for cross-tab notices; null turns them off (tests, benchmarks). */
 	channelName?: string | null;
+	/**
+	 * Whether compaction keeps rows no relay has acknowledged (the sync outbox). Default: keep
+	 * them once this device syncs (meta `sync:enabled`), delete them while sync is off.
+	 */
+	keepUnsynced?: boolean;
 }
 
 export class DocumentStore {
 	readonly #opening = new Map<string, Promise<DocumentPersister>>();
 	readonly #channel: BroadcastChannel | null;
 	readonly #compactAfter: number;
+	readonly #keepUnsynced: boolean | undefined;
+	readonly #writeListeners = new Set<(docId: string) => void>();
 
 	constructor(
 		private readonly db: OfficeDatabase,
@@ -30,6 +39,7 @@ export class DocumentStore {
 		options: DocumentStoreOptions = {}
 	) {
 		this.#compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER;
+		this.#keepUnsynced = options.keepUnsynced;
 		const channelName = options.channelName === undefined ? `${db.name}:docs` : options.channelName;
 		this.#channel =
 			channelName !== null && typeof BroadcastChannel !== 'undefined'
@@ -67,17 +77,31 @@ export class DocumentStore {
 		return this.db.updates.where('docId').equals(id).count();
 	}
 
-	/** Local edits not yet acknowledged by a relay. */
+	/** Rows this device wrote that no relay has acknowledged (all local edits while sync is off). */
 	async unsyncedCount(): Promise<number> {
-		const [rows, snapshots] = await Promise.all([
-			this.db.updates
-				.where('synced')
-				.equals(0)
-				.filter((row) => row.deviceId === this.deviceId)
-				.count(),
-			this.db.snapshots.toArray()
-		]);
-		return rows + snapshots.reduce((sum, snapshot) => sum + snapshot.unsyncedFolded, 0);
+		return this.db.updates
+			.where('synced')
+			.equals(0)
+			.filter((row) => row.deviceId === this.deviceId)
+			.count();
+	}
+
+	/** Calls the listener after each row this tab writes; returns an unsubscribe. */
+	onWritten(listener: (docId: string) => void): () => void {
+		this.#writeListeners.add(listener);
+		return () => this.#writeListeners.delete(listener);
+	}
+
+	/**
+	 * Says rows of a document were stored from elsewhere (the sync client): the other tabs are
+	 * told, and the open document here catches up before this resolves. Rejects when it could
+	 * not apply them (e.g. a row that does not decrypt), so callers never take a document for
+	 * complete when it is not.
+	 */
+	async notifyStored(docId: string): Promise<void> {
+		this.#channel?.postMessage({ docId });
+		const persister = await this.#opening.get(docId)?.catch(() => undefined);
+		await persister?.catchUp();
 	}
 
 	/** Flushes and releases every document; the store is not used afterwards. */
@@ -110,12 +134,17 @@ export class DocumentStore {
 			document,
 			this.db,
 			this.cipher,
-			this.deviceId,
 			this.#compactAfter,
-			(docId) => this.#channel?.postMessage({ docId })
+			(docId) => this.#written(docId),
+			this.#keepUnsynced
 		);
 		await persister.load();
 		return persister;
+	}
+
+	#written(docId: string): void {
+		this.#channel?.postMessage({ docId });
+		for (const listener of this.#writeListeners) listener(docId);
 	}
 
 	async #catchUp(docId: string): Promise<void> {

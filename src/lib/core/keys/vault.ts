@@ -49,18 +49,23 @@ export function readOffice(db: OfficeDatabase): Promise<OfficeRecord | null> {
 	return readMeta<OfficeRecord | null>(db, OFFICE_META_KEY, null);
 }
 
-/** This device's identity, created on first use. */
-export async function ensureDevice(db: OfficeDatabase): Promise<DeviceRow> {
-	const existing = await db.device.get('this-device');
-	if (existing) return existing;
+/** A new device identity, not yet stored. */
+export async function newDeviceRow(): Promise<DeviceRow> {
 	const pair = await generateSigningKeyPair();
-	const row: DeviceRow = {
+	return {
 		slot: 'this-device',
 		deviceId: ulid(),
 		signingPublicRaw: pair.publicRaw,
 		signingPrivateKey: pair.privateKey,
 		createdAt: new Date().toISOString()
 	};
+}
+
+/** This device's identity, created on first use. */
+export async function ensureDevice(db: OfficeDatabase): Promise<DeviceRow> {
+	const existing = await db.device.get('this-device');
+	if (existing) return existing;
+	const row = await newDeviceRow();
 	await db.device.put(row);
 	return row;
 }

@@ -28,8 +28,6 @@ export interface SnapshotRow {
 	nonce: Uint8Array;
 	ciphertext: Uint8Array;
 	createdAt: string;
-	/** Local edits folded into this snapshot before any relay acknowledged them. */
-	unsyncedFolded: number;
 }
 
 /** This device: its id and its signing key pair (the private half cannot be exported). */
@@ -73,6 +71,12 @@ export type OfficeDatabase = Dexie & {
 };
 
 export const DEFAULT_DATABASE_NAME = 'practice-office';
+
+/**
+ * Meta key set (true) once this device syncs its office through a relay. From then on local
+ * compaction keeps every unsynced row: they are the outbox (docs/sync-protocol.md).
+ */
+export const SYNC_ENABLED_META_KEY = 'sync:enabled';
 
 /** Opens (creating if needed) the device database. */
 export function openDatabase(name = DEFAULT_DATABASE_NAME): OfficeDatabase {

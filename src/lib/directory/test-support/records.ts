@@ -5,13 +5,7 @@
 import { ProjectionTable } from '$lib/core/projection/projection-table';
 import type { SettingsRecord } from '../collections';
 import type { DirectoryTables } from '../queries';
-import type {
-	OfficeSettingsForm,
-	Room,
-	RoomForm,
-	StaffMember,
-	StaffMemberForm
-} from '../schema';
+import type { OfficeSettingsForm, Room, RoomForm, StaffMember, StaffMemberForm } from '../schema';
 
 /** A well-formed record id (a ULID) for the n-th test record. */
 export function testId(n: number): string {

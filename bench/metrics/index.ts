@@ -1,0 +1,13 @@
+/**
+ * Every benchmark, in the order they run. Each file exports `measure`; adding one is one line.
+ * Modules load lazily, so `--only` skips the imports (and setup) of the others.
+ */
+import type { Benchmark } from '../measurement';
+
+export const BENCHMARKS: Record<string, () => Promise<{ measure: Benchmark }>> = {
+	'open-office': () => import('./open-office'),
+	'projection-rebuild': () => import('./projection-rebuild'),
+	'staff-query': () => import('./staff-query'),
+	compaction: () => import('./compaction'),
+	'aead-throughput': () => import('./aead-throughput')
+};
