@@ -1,0 +1,59 @@
+/** Typed headers of the frames the relay sends, as tests read them. */
+
+export interface ErrorHeader {
+	code: string;
+	message: string;
+	fatal: boolean;
+	ref?: { type: number; docId?: string; deviceSeq?: number };
+}
+
+export interface DevicesHeader {
+	devices: { deviceId: string; revoked: boolean }[];
+}
+
+export interface AckHeader {
+	docId: string;
+	deviceSeq: number;
+	seq: number;
+}
+
+export interface PushHeader {
+	docId: string;
+	deviceSeq: number;
+	epoch: number;
+	nonce: string;
+	signature: string;
+}
+
+export interface ItemHeader {
+	seq: number;
+	kind: 'update' | 'snapshot';
+	deviceId: string;
+	deviceSeq: number;
+	epoch: number;
+	nonce: string;
+	signature: string;
+	size: number;
+}
+
+export interface UpdatesHeader {
+	docId: string;
+	items: ItemHeader[];
+	more: boolean;
+	latest: number;
+	sinceSnapshot: number;
+}
+
+export interface Item extends ItemHeader {
+	docId: string;
+	payload: Buffer;
+}
+
+export interface Page extends Omit<UpdatesHeader, 'items'> {
+	items: Item[];
+}
+
+export interface Backlog {
+	pages: Page[];
+	items: Item[];
+}
