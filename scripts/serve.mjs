@@ -8,6 +8,7 @@
 
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { parseRelayTarget, proxyRelayUpgrades } from './relay-proxy.mjs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -62,6 +63,7 @@ const SECURITY_HEADERS = {
  * @property {string} [root] directory to serve (default: `<repo>/build`)
  * @property {string} [host] interface to listen on (default: 127.0.0.1)
  * @property {number} [port] port to listen on; 0 picks a free one (default: 5173)
+ * @property {{ host: string, port: number } | null} [relay] forward WebSocket upgrades on /sync here
  */
 
 /**
@@ -80,7 +82,8 @@ const SECURITY_HEADERS = {
 export async function startStaticServer({
 	root = DEFAULT_ROOT,
 	host = '127.0.0.1',
-	port = 5173
+	port = 5173,
+	relay = null
 } = {}) {
 	const base = resolve(root);
 	if (!existsSync(join(base, 'index.html'))) {
@@ -97,6 +100,8 @@ export async function startStaticServer({
 			else res.destroy();
 		}
 	});
+
+	if (relay) proxyRelayUpgrades(server, relay);
 
 	await new Promise((resolveListen, rejectListen) => {
 		server.once('error', rejectListen);
@@ -314,7 +319,8 @@ if (isMain()) {
 	try {
 		const server = await startStaticServer({
 			host: process.env.HOST || '127.0.0.1',
-			port: parsePort(process.env.PORT, 5173)
+			port: parsePort(process.env.PORT, 5173),
+			relay: parseRelayTarget(process.env.RELAY_PROXY)
 		});
 		console.log(`Serving build/ at ${server.url}`);
 

@@ -5,6 +5,7 @@
 // resolves to `{ url, close }` once it is ready — a child process works the same way:
 // spawn it in `start()`, resolve when it is listening, kill it in `close()`.
 
+import { startRelayProcess } from './relay-service.mjs';
 import { parsePort, startStaticServer } from './serve.mjs';
 
 /**
@@ -20,12 +21,24 @@ import { parsePort, startStaticServer } from './serve.mjs';
  */
 
 const host = process.env.HOST || '127.0.0.1';
+const relayPort = parsePort(process.env.RELAY_PORT, 8787);
 
+// The relay starts first: the app's server forwards /sync to it, so both share one origin.
 /** @type {Service[]} */
 const services = [
 	{
+		name: 'Sync relay',
+		start: () =>
+			startRelayProcess({ host: '127.0.0.1', port: relayPort, dbPath: process.env.RELAY_DB })
+	},
+	{
 		name: 'Practice Office',
-		start: () => startStaticServer({ host, port: parsePort(process.env.PORT, 5173) })
+		start: () =>
+			startStaticServer({
+				host,
+				port: parsePort(process.env.PORT, 5173),
+				relay: { host: '127.0.0.1', port: relayPort }
+			})
 	}
 ];
 
@@ -95,7 +108,7 @@ function printBanner() {
 			'',
 			...lines,
 			'',
-			`  Open ${started[0]?.running.url ?? ''} in Chromium, Edge or Chrome; install it from the`,
+			`  Open ${started.at(-1)?.running.url ?? ''} in Chromium, Edge or Chrome; install it from the`,
 			'  address bar to use it as an app. It keeps working offline.',
 			'',
 			'  Press Ctrl+C to stop.',

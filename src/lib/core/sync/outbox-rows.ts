@@ -1,0 +1,67 @@
+/**
+ * The IndexedDB side of the outbox: reading the next unsynced rows, marking acknowledged rows
+ * synced, and moving refused rows to fresh ids. Received rows are always stored synced, so the
+ * `synced = 0` index holds only this device's writes and stays as short as the outbox.
+ */
+import type { OfficeDatabase, UpdateRow } from '../storage/db';
+
+/** Up to `limit` unsynced rows of this device with an id above `after`, in id order. */
+export function nextUnsynced(
+	db: OfficeDatabase,
+	deviceId: string,
+	after: number,
+	limit: number
+): Promise<UpdateRow[]> {
+	return db.updates
+		.where('synced')
+		.equals(0)
+		.filter((row) => row.id! > after && row.deviceId === deviceId)
+		.limit(limit)
+		.toArray();
+}
+
+/** Rows this device wrote that no relay has acknowledged. */
+export function countUnsynced(db: OfficeDatabase): Promise<number> {
+	return db.updates.where('synced').equals(0).count();
+}
+
+/** Marks acknowledged rows synced, in one transaction. */
+export async function markSynced(db: OfficeDatabase, ids: number[]): Promise<void> {
+	await db.updates.bulkUpdate(ids.map((key) => ({ key, changes: { synced: 1 as const } })));
+}
+
+/**
+ * Gives unsynced rows new, higher ids (the same bytes), so they are pushed again under a
+ * `deviceSeq` the relay has not passed yet. IndexedDB never hands out an id twice, and the open
+ * documents apply the row again under its new id, which changes nothing (Yjs is idempotent).
+ */
+export async function moveToEnd(db: OfficeDatabase, ids: number[]): Promise<void> {
+	await db.transaction('rw', db.updates, async () => {
+		const rows = (await db.updates.bulkGet(ids)).filter(
+			(row): row is UpdateRow => row !== undefined && row.synced === 0
+		);
+		await db.updates.bulkDelete(rows.map((row) => row.id!));
+		await db.updates.bulkAdd(rows.map(({ id: _id, ...row }) => row));
+	});
+}
+
+/**
+ * Claims a fresh id from the update log's key generator without keeping a row: the `deviceSeq`
+ * of a snapshot, so a device's sequence numbers stay unique and increasing across everything it
+ * signs. (The relay dedupes PUSHes only; a snapshot's deviceSeq is never compared.)
+ */
+export async function claimDeviceSeq(db: OfficeDatabase, docId: string): Promise<number> {
+	return db.transaction('rw', db.updates, async () => {
+		const placeholder: UpdateRow = {
+			docId,
+			epoch: 0,
+			deviceId: '',
+			nonce: new Uint8Array(0),
+			ciphertext: new Uint8Array(0),
+			synced: 1
+		};
+		const id = (await db.updates.add(placeholder)) as number;
+		await db.updates.delete(id);
+		return id;
+	});
+}

@@ -1,0 +1,98 @@
+/**
+ * Compaction at the relay (docs/sync-protocol.md): when a document has `sinceSnapshot` ≥ 500
+ * items and this device has stored every item up to `latest` and holds the area key, it seals
+ * its whole Yjs state (`Y.encodeStateAsUpdate`, never a rebuild) and sends SNAPSHOT with
+ * `covers = latest`. The open document first catches up with every stored row, so the state
+ * covers at least items 1..latest; a document that cannot be read completely here (a row that
+ * does not decrypt) is never sealed, since the relay deletes what a snapshot covers. One snapshot
+ * per document is in flight at a time; a `stale-snapshot` refusal or a lost connection just lets
+ * a later page try again.
+ */
+import * as Y from 'yjs';
+import { toBase64 } from '../bytes';
+import type { DocumentCipher } from '../documents/cipher';
+import { parseDocumentId } from '../documents/document-id';
+import type { DocumentStore } from '../documents/document-store';
+import type { OfficeDatabase } from '../storage/db';
+import type { ClientMessage, UpdatesHeader } from './messages';
+import { claimDeviceSeq } from './outbox-rows';
+import { signItem } from './signing-text';
+
+export const DEFAULT_SNAPSHOT_AFTER = 500;
+
+export interface SnapshotSource {
+	documents: DocumentStore;
+	cipher: DocumentCipher;
+}
+
+export class RelaySnapshots {
+	readonly #inFlight = new Set<string>();
+	/** Documents that could not be sealed here (no key, unreadable): not retried until reconnect. */
+	readonly #unable = new Set<string>();
+
+	constructor(
+		private readonly db: OfficeDatabase,
+		private readonly signingKey: CryptoKey,
+		private readonly snapshotAfter: number = DEFAULT_SNAPSHOT_AFTER
+	) {}
+
+	/** Whether this page leaves the document ready for a snapshot made here. */
+	due(header: UpdatesHeader, cursor: number): boolean {
+		return (
+			!header.more &&
+			header.sinceSnapshot >= this.snapshotAfter &&
+			cursor === header.latest &&
+			!this.#inFlight.has(header.docId) &&
+			!this.#unable.has(header.docId)
+		);
+	}
+
+	/** Seals and sends a snapshot covering `covers`; false when it could not be made here. */
+	async upload(
+		docId: string,
+		covers: number,
+		source: SnapshotSource,
+		send: (message: ClientMessage) => boolean
+	): Promise<boolean> {
+		this.#inFlight.add(docId);
+		try {
+			const ref = parseDocumentId(docId);
+			const document = await source.documents.open(ref);
+			await source.documents.notifyStored(docId);
+			const state = Y.encodeStateAsUpdate(document.doc);
+			// Throws MissingKeyError when this person does not hold the area key: no snapshot.
+			const sealed = await source.cipher.seal(docId, ref.area, state);
+			const facts = {
+				docId,
+				deviceSeq: await claimDeviceSeq(this.db, docId),
+				epoch: sealed.epoch,
+				nonce: toBase64(sealed.nonce),
+				covers
+			};
+			const signature = await signItem(
+				this.signingKey,
+				{ kind: 'snapshot', ...facts },
+				sealed.ciphertext
+			);
+			if (send({ type: 'SNAPSHOT', header: { ...facts, signature }, payload: sealed.ciphertext })) {
+				return true;
+			}
+		} catch {
+			// No key, a document this version cannot open or read: leave it to another device.
+			this.#unable.add(docId);
+		}
+		this.#inFlight.delete(docId);
+		return false;
+	}
+
+	/** The relay answered (SNAPSHOT_ACK or stale-snapshot) for this document. */
+	settled(docId: string): void {
+		this.#inFlight.delete(docId);
+	}
+
+	/** Forgets what was in flight (connection lost). */
+	reset(): void {
+		this.#inFlight.clear();
+		this.#unable.clear();
+	}
+}

@@ -1,0 +1,45 @@
+/**
+ * How a SyncClient is set up: the device, the relay, and the optional parts (open documents and
+ * their cipher for notices and relay snapshots; timings for tests). Kept apart so tabs, tests and
+ * the app can build options without the client.
+ */
+import type { DocumentCipher } from '../documents/cipher';
+import type { DocumentStore } from '../documents/document-store';
+import type { OfficeDatabase } from '../storage/db';
+import type { BackoffOptions } from './backoff';
+import type { WebSocketConstructor } from './socket';
+
+export interface SyncClientOptions {
+	db: OfficeDatabase;
+	/** ws(s)://relay/sync */
+	url: string;
+	officeId: string;
+	deviceId: string;
+	/** This device's Ed25519 private key (DeviceRow.signingPrivateKey). */
+	signingKey: CryptoKey;
+	signingPublicRaw: Uint8Array;
+	/** Default: globalThis.WebSocket (Node 20 has none: pass `WebSocket` from `ws`). */
+	WebSocketImpl?: WebSocketConstructor;
+	/** This device created the office: REGISTER it on the relay on the first connection. */
+	register?: boolean;
+	/** Open documents to notify of received rows (and to seal relay snapshots from). */
+	documents?: DocumentStore;
+	/** The cipher of `documents`, to seal relay snapshots; without it none are made here. */
+	cipher?: DocumentCipher;
+	now?: () => Date;
+	/** Cross-tab notices of stored rows; default `${db.name}:docs`, null for none. */
+	channelName?: string | null;
+	backoff?: BackoffOptions;
+	maxInFlight?: number;
+	pushRate?: { perSecond: number; burst: number };
+	snapshotAfter?: number;
+	pingIntervalMs?: number;
+}
+
+/** Refusals that name this device or office: reconnecting cannot succeed. */
+export const REFUSING_CODES: ReadonlySet<string> = new Set([
+	'revoked',
+	'unknown-device',
+	'bad-signature',
+	'unsupported-version'
+]);
