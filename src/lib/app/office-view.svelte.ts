@@ -6,6 +6,7 @@ import { getContext, setContext } from 'svelte';
 import type { ProjectionTable } from '$lib/core/projection/projection-table';
 import type { Workspace } from '$lib/core/session/workspace';
 import type { QuarantineList } from '$lib/core/validation/quarantine';
+import type { UnreadableRows } from '$lib/core/validation/unreadable-rows';
 import type { SettingsRecord } from '$lib/directory/collections';
 import { directoryTables, type DirectoryTables } from '$lib/directory/queries';
 import type { Room, StaffMember } from '$lib/directory/schema';
@@ -16,6 +17,7 @@ export class OfficeView {
 	readonly rooms: Live<ProjectionTable<Room>>;
 	readonly settings: Live<ProjectionTable<SettingsRecord>>;
 	readonly quarantine: Live<QuarantineList>;
+	readonly unreadable: Live<UnreadableRows>;
 
 	private constructor(
 		readonly workspace: Workspace,
@@ -25,6 +27,7 @@ export class OfficeView {
 		this.rooms = new Live(tables.rooms);
 		this.settings = new Live(tables.settings);
 		this.quarantine = new Live(workspace.quarantine);
+		this.unreadable = new Live(workspace.unreadable);
 	}
 
 	/** Opens the directory of a workspace. */

@@ -11,6 +11,7 @@ import { readOffice, unlockOffice, type OfficeRecord } from '$lib/core/keys/vaul
 import { Workspace } from '$lib/core/session/workspace';
 import { openDatabase, type OfficeDatabase } from '$lib/core/storage/db';
 import { AREAS_WITH_KEYS } from './areas';
+import { officeSync } from './office-sync.svelte';
 import { setUpDemoOffice, setUpOffice, type NewOffice } from './office-setup';
 
 export type SessionState = 'starting' | 'no-office' | 'locked' | 'unlocked';
@@ -40,11 +41,27 @@ class OfficeSession {
 		return this.#workspace;
 	}
 
-	/** Opens the device database and finds out whether an office exists. */
+	/** The device database (after `start`). */
+	get db(): OfficeDatabase {
+		return this.#database();
+	}
+
+	/** Opens the device database, finds out whether an office exists, resumes its sync. */
 	async start(databaseName?: string): Promise<void> {
 		this.#db ??= openDatabase(databaseName);
 		this.#office = await readOffice(this.#db);
 		this.#state = this.#office ? 'locked' : 'no-office';
+		if (this.#office) await officeSync.resume(this.#db, this.#office).catch(() => undefined);
+	}
+
+	/** Called once pairing stored the office on this device: sync it, then ask to sign in. */
+	async joined(): Promise<void> {
+		const db = this.#database();
+		this.#office = await readOffice(db);
+		if (!this.#office) throw new Error('Joining did not store the office on this device.');
+		this.#lockReason = null;
+		this.#state = 'locked';
+		await officeSync.startJoined(db, this.#office);
 	}
 
 	/** Creates a new office and signs its creator in. */
@@ -81,9 +98,13 @@ class OfficeSession {
 			.record({ action, target: 'session', detail: reason })
 			.catch(() => undefined);
 		await workspace.close();
+		// Detached only now, so the last writes were announced to sync; then send them.
+		officeSync.attach(null);
+		officeSync.syncNow();
 	}
 
 	#enter(workspace: Workspace): void {
+		officeSync.attach(workspace);
 		this.#workspace = workspace;
 		this.#lockReason = null;
 		this.#state = 'unlocked';

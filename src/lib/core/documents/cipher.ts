@@ -9,6 +9,10 @@ export interface SealedBytes {
 export interface DocumentCipher {
 	/** Encrypts with the area's current key, binding document id, epoch and device id. */
 	seal(docId: string, area: string, plaintext: Uint8Array): Promise<SealedBytes>;
-	/** Decrypts; throws DecryptionError when the bytes were altered or the key is unknown. */
+	/**
+	 * Decrypts. Throws DecryptionError when the bytes were altered (or sealed under another key),
+	 * MissingKeyError when the key of the row's epoch is not held (`epoch` set) or no key of the
+	 * area is held at all (`epoch` undefined).
+	 */
 	open(docId: string, area: string, sealed: SealedBytes): Promise<Uint8Array>;
 }

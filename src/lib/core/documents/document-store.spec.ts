@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { DecryptionError } from '../crypto/errors';
 import { SYNC_ENABLED_META_KEY } from '../storage/db';
 import { StorageFullError, StorageWriteError } from '../storage/errors';
 import { makeItem } from '../test-support/items';
@@ -169,33 +168,44 @@ describe('DocumentStore', () => {
 		['a nonce byte', { nonce: true }],
 		['the device id bound into the row', { deviceId: 'another-device' }],
 		['the document the row claims to belong to', { docId: 'alpha/2026-01' }]
-	])('refuses to load a row whose %s was altered, and keeps refusing', async (_label, change) => {
-		const first = office.openStore();
-		await writeItems(first, [1]);
-		await first.close();
+	])(
+		'opens without a row whose %s was altered, and lists it, keeps it and never applies it',
+		async (_label, change) => {
+			const first = office.openStore();
+			await writeItems(first, [1]);
+			await first.close();
 
-		const row = (await office.db.updates.toArray())[0];
-		const tampered = { ...row, ciphertext: row.ciphertext.slice(), nonce: row.nonce.slice() };
-		if ('ciphertext' in change) tampered.ciphertext[3] ^= 0x01;
-		if ('nonce' in change) tampered.nonce[0] ^= 0x80;
-		if ('deviceId' in change) tampered.deviceId = change.deviceId;
-		if ('docId' in change) {
-			// Replayed into another document of the same area (same key, different context).
-			await office.db.updates.delete(row.id);
-			tampered.docId = change.docId;
+			const row = (await office.db.updates.toArray())[0];
+			const tampered = { ...row, ciphertext: row.ciphertext.slice(), nonce: row.nonce.slice() };
+			if ('ciphertext' in change) tampered.ciphertext[3] ^= 0x01;
+			if ('nonce' in change) tampered.nonce[0] ^= 0x80;
+			if ('deviceId' in change) tampered.deviceId = change.deviceId;
+			if ('docId' in change) {
+				// Replayed into another document of the same area (same key, different context).
+				await office.db.updates.delete(row.id);
+				tampered.docId = change.docId;
+			}
+			await office.db.updates.put(tampered);
+			const ref = { area: 'alpha', ...(tampered.docId === 'alpha' ? {} : { period: '2026-01' }) };
+
+			for (const store of [office.openStore(), office.openStore()]) {
+				expect(await itemsIn(store, ref)).toEqual({});
+				expect(await store.isComplete(tampered.docId)).toBe(false);
+				expect(store.unreadable.all()).toEqual([
+					expect.objectContaining({
+						docId: tampered.docId,
+						rowId: row.id,
+						deviceId: tampered.deviceId,
+						reason: 'undecryptable'
+					})
+				]);
+			}
+			// Not skipped and not repaired: the row is still there, byte for byte.
+			expect(await office.db.updates.get(row.id)).toEqual(tampered);
 		}
-		await office.db.updates.put(tampered);
-		const ref = { area: 'alpha', ...(tampered.docId === 'alpha' ? {} : { period: '2026-01' }) };
+	);
 
-		const second = office.openStore();
-		await expect(second.open(ref)).rejects.toBeInstanceOf(DecryptionError);
-		// Not skipped: the row is still there, and opening again fails again.
-		expect(await office.db.updates.get(row.id)).toBeDefined();
-		await expect(second.open(ref)).rejects.toBeInstanceOf(DecryptionError);
-		expect(second.openIds()).toEqual([]);
-	});
-
-	it('refuses to load a tampered snapshot', async () => {
+	it('lists a tampered snapshot instead of refusing the document', async () => {
 		const first = office.openStore();
 		await writeItems(first, [1]);
 		await first.compact(ALPHA);
@@ -205,7 +215,12 @@ describe('DocumentStore', () => {
 		ciphertext[ciphertext.length - 1] ^= 0x01;
 		await office.db.snapshots.put({ ...snapshot, ciphertext });
 
-		await expect(office.openStore().open(ALPHA)).rejects.toBeInstanceOf(DecryptionError);
+		const store = office.openStore();
+		expect(await itemsIn(store)).toEqual({});
+		expect(store.unreadable.all()).toEqual([
+			expect.objectContaining({ docId: 'alpha', rowId: null, reason: 'snapshot' })
+		]);
+		expect(await store.isComplete('alpha')).toBe(false);
 	});
 
 	describe('in two tabs', () => {

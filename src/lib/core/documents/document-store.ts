@@ -4,8 +4,12 @@
  * the other tabs which document has new rows so they catch up without polling. The sync client
  * hears of this tab's writes through `onWritten` and reports the rows it stored with
  * `notifyStored`, which catches up here and tells the other tabs.
+ *
+ * Rows that do not decrypt are set aside and listed in `unreadable` (see DocumentPersister): the
+ * document opens with every row that does, and `isComplete` says whether anything is missing.
  */
 import type { OfficeDatabase } from '../storage/db';
+import { UnreadableRows } from '../validation/unreadable-rows';
 import type { DocumentCipher } from './cipher';
 import { documentId, type DocumentRef } from './document-id';
 import { DocumentPersister } from './document-persister';
@@ -26,6 +30,8 @@ export interface DocumentStoreOptions {
 }
 
 export class DocumentStore {
+	/** Stored rows of the documents opened here that could not be decrypted. */
+	readonly unreadable = new UnreadableRows();
 	readonly #opening = new Map<string, Promise<DocumentPersister>>();
 	readonly #channel: BroadcastChannel | null;
 	readonly #compactAfter: number;
@@ -66,7 +72,7 @@ export class DocumentStore {
 		await Promise.all(persisters.map((persister) => persister.flush()));
 	}
 
-	/** Folds one document's log into a snapshot now. */
+	/** Folds one document's log into a snapshot now; skipped while its snapshot is unreadable. */
 	async compact(ref: DocumentRef): Promise<void> {
 		await (await this.#persister(ref)).compact();
 	}
@@ -93,10 +99,19 @@ export class DocumentStore {
 	}
 
 	/**
+	 * Whether the open document holds every row stored for it (nothing set aside as unreadable).
+	 * False when it is not open here: then nothing was checked.
+	 */
+	async isComplete(docId: string): Promise<boolean> {
+		const persister = await this.#opening.get(docId)?.catch(() => undefined);
+		return persister?.complete ?? false;
+	}
+
+	/**
 	 * Says rows of a document were stored from elsewhere (the sync client): the other tabs are
-	 * told, and the open document here catches up before this resolves. Rejects when it could
-	 * not apply them (e.g. a row that does not decrypt), so callers never take a document for
-	 * complete when it is not.
+	 * told, and the open document here catches up before this resolves. Rows that do not decrypt
+	 * are set aside and listed in `unreadable`, so callers that need the whole document (relay
+	 * snapshots) ask `isComplete`. Rejects only when the log could not be read at all.
 	 */
 	async notifyStored(docId: string): Promise<void> {
 		this.#channel?.postMessage({ docId });
@@ -115,6 +130,7 @@ export class DocumentStore {
 		}
 		// Only now: the final flushes above still tell the other tabs what they saved.
 		this.#channel?.close();
+		this.unreadable.clear();
 	}
 
 	#persister(ref: DocumentRef): Promise<DocumentPersister> {
@@ -136,6 +152,7 @@ export class DocumentStore {
 			this.cipher,
 			this.#compactAfter,
 			(docId) => this.#written(docId),
+			this.unreadable,
 			this.#keepUnsynced
 		);
 		await persister.load();

@@ -6,7 +6,11 @@
 
 export class MissingKeyError extends Error {
 	override name = 'MissingKeyError';
-	constructor(area: string, epoch?: number) {
+	/** `epoch` undefined: no key of the area is held at all, not just this one epoch. */
+	constructor(
+		readonly area: string,
+		readonly epoch?: number
+	) {
 		super(
 			epoch === undefined
 				? `You do not hold the key for "${area}" on this device.`

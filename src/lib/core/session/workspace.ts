@@ -7,17 +7,21 @@ import { AuditLog } from '../audit/audit-log';
 import type { CommandContext } from '../commands/command';
 import { documentId, type DocumentRef } from '../documents/document-id';
 import { DocumentStore, type DocumentStoreOptions } from '../documents/document-store';
+import type { DocumentCipher } from '../documents/cipher';
 import { keyringCipher } from '../keys/document-cipher';
 import type { UnlockedKeys } from '../keys/vault';
 import { ProjectionTable, type Row } from '../projection/projection-table';
 import { Projector, type CollectionSpec } from '../projection/projector';
 import type { OfficeDatabase } from '../storage/db';
 import { QuarantineList } from '../validation/quarantine';
+import type { UnreadableRows } from '../validation/unreadable-rows';
 
 export class Workspace {
 	readonly documents: DocumentStore;
 	readonly audit: AuditLog;
 	readonly quarantine = new QuarantineList();
+	/** Seals and opens this person's documents (sync uses it for relay snapshots). */
+	readonly cipher: DocumentCipher;
 	readonly #projections = new Map<string, Promise<{ table: unknown; projector: Projector<Row> }>>();
 	#closed = false;
 
@@ -26,17 +30,18 @@ export class Workspace {
 		readonly keys: UnlockedKeys,
 		options: DocumentStoreOptions & { now?: () => Date } = {}
 	) {
-		this.documents = new DocumentStore(
-			db,
-			keyringCipher(keys.keyring, keys.deviceId),
-			keys.deviceId,
-			options
-		);
+		this.cipher = keyringCipher(keys.keyring, keys.deviceId);
+		this.documents = new DocumentStore(db, this.cipher, keys.deviceId, options);
 		this.audit = new AuditLog(db, this.documents, keys.deviceId, () => keys.personId, options.now);
 		this.now = options.now ?? (() => new Date());
 	}
 
 	readonly now: () => Date;
+
+	/** Stored rows that could not be decrypted: kept, not applied, listed for a person. */
+	get unreadable(): UnreadableRows {
+		return this.documents.unreadable;
+	}
 
 	get closed(): boolean {
 		return this.#closed;

@@ -9,7 +9,18 @@
  */
 import type { DocumentCipher } from '../documents/cipher';
 import type { DocumentStore } from '../documents/document-store';
+import type { DeviceStatus } from './messages';
 import { SyncClient, type SyncClientOptions } from './sync-client';
+
+/** Device changes go through the socket, which only the leading tab holds. */
+export class NotLeaderError extends Error {
+	override name = 'NotLeaderError';
+	constructor() {
+		super(
+			'Another Practice Office window on this device is syncing. Use that window, or close it.'
+		);
+	}
+}
 import { StatusStore, type StatusListener, type SyncStatus } from './sync-status';
 
 export const SYNC_LOCK_NAME = 'practice-office:sync';
@@ -37,6 +48,12 @@ export interface TabSync {
 	pushNow(): void;
 	/** Uses these documents from now on (sign-in) or none (sign-out). */
 	attach(documents?: DocumentStore, cipher?: DocumentCipher): void;
+	/** The office's devices as the relay last listed them (this tab must lead). */
+	devices(): DeviceStatus[];
+	/** Enrols another device at the relay (this tab must lead and be connected). */
+	addDevice(deviceId: string, publicRaw: Uint8Array): Promise<DeviceStatus[]>;
+	/** Removes a device from the office at the relay (this tab must lead and be connected). */
+	revokeDevice(deviceId: string): Promise<DeviceStatus[]>;
 	/** Stops syncing in this tab; another tab takes over the lock. */
 	stop(): Promise<void>;
 }
@@ -87,6 +104,9 @@ export function startSyncForTab(tabOptions: TabSyncOptions): TabSync {
 	// The network is back: try at once instead of waiting out the backoff.
 	const online = () => client?.pushNow();
 	globalThis.addEventListener?.('online', online);
+	// The network is gone: drop the socket at once rather than wait for the heartbeat.
+	const offline = () => client?.disconnect();
+	globalThis.addEventListener?.('offline', offline);
 
 	return {
 		get isLeader() {
@@ -102,9 +122,22 @@ export function startSyncForTab(tabOptions: TabSyncOptions): TabSync {
 			options.cipher = cipher;
 			client?.attach(documents, cipher);
 		},
+		devices() {
+			if (!client) throw new NotLeaderError();
+			return client.devices;
+		},
+		addDevice(deviceId, publicRaw) {
+			if (!client) return Promise.reject(new NotLeaderError());
+			return client.addDevice(deviceId, publicRaw);
+		},
+		revokeDevice(deviceId) {
+			if (!client) return Promise.reject(new NotLeaderError());
+			return client.revokeDevice(deviceId);
+		},
 		async stop() {
 			stopped = true;
 			globalThis.removeEventListener?.('online', online);
+			globalThis.removeEventListener?.('offline', offline);
 			abort.abort();
 			release();
 			await client?.stop();

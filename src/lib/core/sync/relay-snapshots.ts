@@ -3,10 +3,11 @@
  * items and this device has stored every item up to `latest` and holds the area key, it seals
  * its whole Yjs state (`Y.encodeStateAsUpdate`, never a rebuild) and sends SNAPSHOT with
  * `covers = latest`. The open document first catches up with every stored row, so the state
- * covers at least items 1..latest; a document that cannot be read completely here (a row that
- * does not decrypt) is never sealed, since the relay deletes what a snapshot covers. One snapshot
- * per document is in flight at a time; a `stale-snapshot` refusal or a lost connection just lets
- * a later page try again.
+ * covers at least items 1..latest. A document that cannot be read completely here (a row that
+ * does not decrypt, which the DocumentStore sets aside: `isComplete`) is never sealed, since the
+ * relay deletes what a snapshot covers and the devices that can read that row would lose it. One
+ * snapshot per document is in flight at a time; a `stale-snapshot` refusal or a lost connection
+ * just lets a later page try again.
  */
 import * as Y from 'yjs';
 import { toBase64 } from '../bytes';
@@ -56,27 +57,9 @@ export class RelaySnapshots {
 	): Promise<boolean> {
 		this.#inFlight.add(docId);
 		try {
-			const ref = parseDocumentId(docId);
-			const document = await source.documents.open(ref);
-			await source.documents.notifyStored(docId);
-			const state = Y.encodeStateAsUpdate(document.doc);
-			// Throws MissingKeyError when this person does not hold the area key: no snapshot.
-			const sealed = await source.cipher.seal(docId, ref.area, state);
-			const facts = {
-				docId,
-				deviceSeq: await claimDeviceSeq(this.db, docId),
-				epoch: sealed.epoch,
-				nonce: toBase64(sealed.nonce),
-				covers
-			};
-			const signature = await signItem(
-				this.signingKey,
-				{ kind: 'snapshot', ...facts },
-				sealed.ciphertext
-			);
-			if (send({ type: 'SNAPSHOT', header: { ...facts, signature }, payload: sealed.ciphertext })) {
-				return true;
-			}
+			const message = await this.#snapshot(docId, covers, source);
+			if (!message) this.#unable.add(docId);
+			else if (send(message)) return true;
 		} catch {
 			// No key, a document this version cannot open or read: leave it to another device.
 			this.#unable.add(docId);
@@ -88,6 +71,34 @@ export class RelaySnapshots {
 	/** The relay answered (SNAPSHOT_ACK or stale-snapshot) for this document. */
 	settled(docId: string): void {
 		this.#inFlight.delete(docId);
+	}
+
+	/** The signed SNAPSHOT of the document's state; null when rows of it are unreadable here. */
+	async #snapshot(
+		docId: string,
+		covers: number,
+		source: SnapshotSource
+	): Promise<ClientMessage | null> {
+		const ref = parseDocumentId(docId);
+		const document = await source.documents.open(ref);
+		await source.documents.notifyStored(docId);
+		if (!(await source.documents.isComplete(docId))) return null;
+		const state = Y.encodeStateAsUpdate(document.doc);
+		// Throws MissingKeyError when this person does not hold the area key: no snapshot.
+		const sealed = await source.cipher.seal(docId, ref.area, state);
+		const facts = {
+			docId,
+			deviceSeq: await claimDeviceSeq(this.db, docId),
+			epoch: sealed.epoch,
+			nonce: toBase64(sealed.nonce),
+			covers
+		};
+		const signature = await signItem(
+			this.signingKey,
+			{ kind: 'snapshot', ...facts },
+			sealed.ciphertext
+		);
+		return { type: 'SNAPSHOT', header: { ...facts, signature }, payload: sealed.ciphertext };
 	}
 
 	/** Forgets what was in flight (connection lost). */

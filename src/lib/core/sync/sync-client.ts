@@ -124,6 +124,14 @@ export class SyncClient {
 		void this.#connect();
 	}
 
+	/**
+	 * The browser lost the network: drops the socket now (browsers keep it open, silently dead,
+	 * until the heartbeat notices), so the status says so at once. `pushNow` reconnects.
+	 */
+	disconnect(): void {
+		this.#connection?.close();
+	}
+
 	/** Uses these documents (after sign-in) or none (after sign-out) from now on. */
 	attach(documents?: DocumentStore, cipher?: DocumentCipher): void {
 		this.#options.documents = documents;
@@ -143,6 +151,11 @@ export class SyncClient {
 
 	async #connect(): Promise<void> {
 		const options = this.#options;
+		// No network by the browser's account: do not try (and say 'Connecting…') in vain.
+		if (globalThis.navigator?.onLine === false) {
+			this.#status.update({ state: 'offline' });
+			return this.#retryLater();
+		}
 		let connection: Connection;
 		try {
 			const register =
