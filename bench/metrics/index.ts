@@ -9,5 +9,8 @@ export const BENCHMARKS: Record<string, () => Promise<{ measure: Benchmark }>> =
 	'projection-rebuild': () => import('./projection-rebuild'),
 	'staff-query': () => import('./staff-query'),
 	compaction: () => import('./compaction'),
-	'aead-throughput': () => import('./aead-throughput')
+	'aead-throughput': () => import('./aead-throughput'),
+	'sync-latency': () => import('./sync-latency'),
+	'first-sync': () => import('./first-sync'),
+	'relay-rss': () => import('./relay-rss')
 };

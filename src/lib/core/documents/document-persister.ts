@@ -165,7 +165,7 @@ export class DocumentPersister {
 			const { reason, message } = result;
 			this.unreadable.report({ docId: id, rowId: row.id!, deviceId, epoch, reason, message });
 		}
-		if (updates.length > 0) this.document.applyRemote(Y.mergeUpdates(updates));
+		if (updates.length > 0) this.document.applyRemoteAll(updates);
 		for (const rowId of readable) {
 			this.#applied.add(rowId);
 			if (this.#setAside.delete(rowId)) this.unreadable.release(id, rowId);

@@ -42,6 +42,17 @@ export class OfficeDocument {
 		Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
 	}
 
+	/**
+	 * Applies several stored updates as one transaction (one change notice). Applying them one
+	 * by one is much cheaper than `Y.mergeUpdates` when one of them is a whole-document snapshot.
+	 */
+	applyRemoteAll(updates: Uint8Array[]): void {
+		if (updates.length === 1) return this.applyRemote(updates[0]);
+		this.doc.transact(() => {
+			for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+		}, REMOTE_ORIGIN);
+	}
+
 	/** Calls the listener after every transaction that changed something; returns an unsubscribe. */
 	onChange(listener: (change: DocumentChange) => void): () => void {
 		this.#listeners.add(listener);

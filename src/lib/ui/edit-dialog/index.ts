@@ -1,0 +1,1 @@
+export { default as EditDialog } from './EditDialog.svelte';
