@@ -3,6 +3,12 @@ import { CHROMIUM_FLAGS, findChromium } from './scripts/chromium.mjs';
 
 const PORT = 4173;
 const baseURL = `http://127.0.0.1:${PORT}`;
+const RELAY_PORT = 4174;
+const relayURL = `http://127.0.0.1:${RELAY_PORT}`;
+// A new relay database every run. Playwright empties test-results/ before it starts the web
+// servers (a globalSetup would run too late), and the time in the name keeps even runs that skip
+// the emptying (UI mode) apart.
+const RELAY_DB = `test-results/relay-e2e-${Date.now()}.sqlite`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -41,12 +47,28 @@ export default defineConfig({
 			use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } }
 		}
 	],
-	// The tests run against what ships: the production build in build/, with its service worker.
-	webServer: {
-		command: 'node scripts/serve.mjs',
-		env: { HOST: '127.0.0.1', PORT: String(PORT) },
-		url: baseURL,
-		reuseExistingServer: false,
-		timeout: 30_000
-	}
+	// The tests run against what ships: the production build in build/, with its service worker,
+	// and the real relay behind the app's /sync, as `npm start` runs them. `node` directly (no npx,
+	// no npm): the process Playwright stops at the end is the server itself.
+	webServer: [
+		{
+			name: 'relay',
+			command: 'node --import tsx sync-server/src/main.ts',
+			env: { HOST: '127.0.0.1', PORT: String(RELAY_PORT), RELAY_DB },
+			url: `${relayURL}/health`,
+			reuseExistingServer: false,
+			timeout: 30_000,
+			// SIGTERM: the relay closes its sockets and database, then exits.
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 }
+		},
+		{
+			name: 'app',
+			command: 'node scripts/serve.mjs',
+			env: { HOST: '127.0.0.1', PORT: String(PORT), RELAY_PROXY: relayURL },
+			url: baseURL,
+			reuseExistingServer: false,
+			timeout: 30_000,
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 }
+		}
+	]
 });

@@ -11,3 +11,4 @@ export {
 	openDemoOffice,
 	type OfficeDetails
 } from './welcome';
+export { AddDeviceDialog, JoinForm, SyncSection, WRONG_CODE_MESSAGE } from './sync';
