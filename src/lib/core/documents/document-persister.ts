@@ -1,9 +1,8 @@
 /**
  * Keeps one open document and its encrypted log in IndexedDB in step.
  *
- * Every local Yjs update is sealed and appended as its own row, in order, before a command reports
- * success (`flush`). A write that fails (a full disk) keeps the update in memory and is retried on
- * the next write or flush, so an edit is never dropped while the window stays open. After
+ * Every local Yjs update is sealed and appended to the log (LogWriter) before a command reports
+ * success (`flush`). After
  * `compactAfter` rows the whole Yjs state is sealed as one snapshot, and the rows it covers are
  * deleted in the same IndexedDB transaction: a crash leaves either the old rows or the new
  * snapshot, never neither. Rows written by other tabs or stored by the sync client are picked up
@@ -31,9 +30,9 @@ import {
 	type OfficeDatabase,
 	type UpdateRow
 } from '../storage/db';
-import { storageError } from '../storage/errors';
 import type { UnreadableRows } from '../validation/unreadable-rows';
 import type { DocumentCipher } from './cipher';
+import { LogWriter } from './log-writer';
 import { REMOTE_ORIGIN, type OfficeDocument } from './office-document';
 import { openSealed } from './open-sealed';
 
@@ -53,9 +52,7 @@ export class DocumentPersister {
 	#lastSeenId = 0;
 	/** The nonce of the snapshot last applied: a fresh nonce means another tab compacted. */
 	#snapshotNonce: Uint8Array | null = null;
-	#unsaved: Uint8Array[] = [];
-	#writing: Promise<void> = Promise.resolve();
-	#lastError: Error | null = null;
+	readonly #writer: LogWriter;
 	#compacting: Promise<void> | null = null;
 	#runningCatchUp: Promise<void> = Promise.resolve();
 	#queuedCatchUp: Promise<void> | null = null;
@@ -71,10 +68,9 @@ export class DocumentPersister {
 		/** Whether compaction keeps unsynced rows; undefined: whether the office syncs (meta). */
 		private readonly keepUnsynced?: boolean
 	) {
+		this.#writer = new LogWriter(db, cipher, document, (rowId) => this.#stored(rowId));
 		const onUpdate = (update: Uint8Array, origin: unknown) => {
-			if (origin === REMOTE_ORIGIN) return;
-			this.#unsaved.push(update);
-			this.#scheduleWrite();
+			if (origin !== REMOTE_ORIGIN) this.#writer.append(update);
 		};
 		document.doc.on('update', onUpdate);
 		this.#stopListening = () => document.doc.off('update', onUpdate);
@@ -82,7 +78,7 @@ export class DocumentPersister {
 
 	/** The error of the last failed write, until a write succeeds again. */
 	get lastError(): Error | null {
-		return this.#lastError;
+		return this.#writer.lastError;
 	}
 
 	/** Whether every stored row and the snapshot are in the document: nothing was set aside. */
@@ -205,10 +201,8 @@ export class DocumentPersister {
 	}
 
 	/** Resolves once every local edit so far is durably stored; rejects with why it is not. */
-	async flush(): Promise<void> {
-		if (this.#unsaved.length > 0) this.#scheduleWrite();
-		await this.#writing;
-		if (this.#lastError) throw this.#lastError;
+	flush(): Promise<void> {
+		return this.#writer.flush();
 	}
 
 	/** Folds the log into one encrypted snapshot of the current Yjs state. */
@@ -229,28 +223,9 @@ export class DocumentPersister {
 		}
 	}
 
-	#scheduleWrite(): void {
-		this.#writing = this.#writing.then(() => this.#writeUnsaved());
-	}
-
-	async #writeUnsaved(): Promise<void> {
-		if (this.#unsaved.length === 0) return;
-		const { id, ref } = this.document;
-		const batch = this.#unsaved.slice();
-		try {
-			// One row per batch: updates queued together are merged, which keeps the log short.
-			const update = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-			const sealed = await this.cipher.seal(id, ref.area, update);
-			const row: UpdateRow = { docId: id, ...sealed, synced: 0 };
-			const rowId = (await this.db.updates.add(row)) as number;
-			this.#unsaved = this.#unsaved.slice(batch.length);
-			this.#applied.add(rowId);
-			this.#lastError = null;
-			this.onWritten(id);
-		} catch (cause) {
-			this.#lastError = storageError(cause);
-			return;
-		}
+	#stored(rowId: number): void {
+		this.#applied.add(rowId);
+		this.onWritten(this.document.id);
 		if (this.#applied.size >= this.compactAfter && !this.#snapshotSetAside) {
 			void this.compact().catch(() => undefined);
 		}
