@@ -1,69 +1,14 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import {
-	DEMO_PASSPHRASE,
 	JoinForm,
 	RoomsPage,
 	Shell,
 	StaffPage,
 	SyncSection,
 	WRONG_CODE_MESSAGE,
-	WelcomePage,
-	openDemoOffice
+	WelcomePage
 } from './pages';
-
-// Each device is its own browser context: its own IndexedDB, keys and sync connection.
-const test = base.extend<{ newDevice: () => Promise<Page> }>({
-	newDevice: async ({ browser }, use) => {
-		const contexts: BrowserContext[] = [];
-		await use(async () => {
-			const context = await browser.newContext();
-			contexts.push(context);
-			return context.newPage();
-		});
-		for (const context of contexts) await context.close();
-	}
-});
-
-const SYNCED = /Synced · last synced/;
-const ALL_SYNCED = 'Every change is synced';
-
-/** Device A opens the demo office and turns sync on; resolves with its "N people on file". */
-async function startSyncingDemoOffice(a: Page): Promise<{ sync: SyncSection; staff: string }> {
-	await openDemoOffice(a);
-	const staff = await new StaffPage(a).total.innerText();
-	const sync = new SyncSection(a);
-	await sync.goto();
-	await sync.turnOn();
-	await expect(new Shell(a).status).toContainText(SYNCED);
-	return { sync, staff };
-}
-
-/** Pairs B with A's office through the UI and signs B in; resolves with A's staff total. */
-async function pair(a: Page, b: Page): Promise<string> {
-	const { sync, staff } = await startSyncingDemoOffice(a);
-
-	// A shows a code; B types it
-	const host = await sync.addDevice();
-	const code = await host.readCode();
-	await new WelcomePage(b).goto();
-	const join = new JoinForm(b);
-	await join.open();
-	await join.join(code);
-
-	// Both screens show the same check code; A confirms
-	const checkCode = (await join.checkCode.innerText()).trim();
-	expect(checkCode).not.toBe('');
-	await expect(host.checkCode).toHaveText(checkCode);
-	await host.confirm();
-	await host.close();
-	await expect(sync.devices).toHaveCount(1);
-	await expect(sync.devices.first()).toContainText('Active');
-
-	// B now has the office: sign in with its passphrase
-	const unlock = await join.waitForSignIn();
-	await unlock.unlock(DEMO_PASSPHRASE);
-	return staff;
-}
+import { ALL_SYNCED, SYNCED, pair, startSyncingDemoOffice, test } from './sync-helpers';
 
 test('two devices pair and converge after one edits offline', async ({ newDevice }) => {
 	const a = await newDevice();

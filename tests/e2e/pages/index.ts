@@ -1,3 +1,4 @@
+export { AuditLogSection } from './audit';
 export { errorOf } from './fields';
 export { OfficePage } from './office';
 export { RoomsPage, type RoomDetails } from './rooms';

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { DocumentRef } from '../documents/document-id';
 import { collection, writeRecord } from '../documents/records';
@@ -162,6 +163,60 @@ describe('SyncClient', () => {
 		await inStep([a, b]);
 		expect((await items(b))['after-cut']).toEqual({ name: 'still arrives' });
 		expect(a.socket.sockets.length).toBeGreaterThan(1);
+	});
+
+	describe('while the browser is offline', () => {
+		afterEach(() => {
+			vi.unstubAllGlobals();
+		});
+
+		it('opens no socket and says offline, then connects and pushes on pushNow once online', async () => {
+			// A backoff far longer than the test: only pushNow can bring the connection back.
+			const [a, b] = (await enroll(2, { client: { backoff: { initialMs: 60_000 } } })).devices;
+			await a.client.stop();
+			await b.client.start();
+			await connected(b.client);
+			const network = { onLine: false };
+			vi.stubGlobal('navigator', network);
+
+			await write(a, 'offline', { name: 'written with no network' });
+			const seen: SyncStatus[] = [];
+			a.client.subscribe((status) => seen.push(status));
+			const sockets = a.socket.sockets.length;
+			await a.client.start();
+			await vi.waitFor(() => expect(a.client.status.pending).toBe(1));
+			a.client.pushNow();
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(a.socket.sockets).toHaveLength(sockets);
+			expect(a.client.status.state).toBe('offline');
+			expect(seen.map((status) => status.state)).not.toContain('connecting');
+
+			network.onLine = true;
+			a.client.pushNow();
+			await connected(a.client);
+			expect(a.socket.sockets).toHaveLength(sockets + 1);
+			await inStep([a, b]);
+			expect((await items(b)).offline).toEqual({ name: 'written with no network' });
+		});
+	});
+
+	it('drops the socket on disconnect, says offline at once, and reconnects after the backoff', async () => {
+		const [a, b] = (await enroll(2)).devices;
+		await b.client.start();
+		await connected(b.client);
+		const socket = a.socket.sockets[0];
+		expect(a.client.status.state).toBe('connected');
+
+		a.client.disconnect();
+		expect(a.client.status.state).toBe('offline');
+		expect([WebSocket.CLOSING, WebSocket.CLOSED]).toContain(socket.readyState);
+
+		// The test devices back off 10–100 ms: a new socket, and edits flow through it
+		await connected(a.client);
+		expect(a.socket.sockets).toHaveLength(2);
+		await write(a, 'after-disconnect', { name: 'sent on the new socket' });
+		await inStep([a, b]);
+		expect((await items(b))['after-disconnect']).toEqual({ name: 'sent on the new socket' });
 	});
 
 	it('refuses a revoked device: state refused, no reconnecting, nothing more received', async () => {
