@@ -67,10 +67,13 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 /** @type {[string, RegexPattern[]][]} */
 const SCOPES = [['core', CORE_PATTERNS], ...AREAS.map((area) => [area, areaPatterns(area)])];
 
+/** Pure domain files: `rules.ts`, `schema.ts` and their named variants (`vitals-rules.ts`). */
+const PURE_DOMAIN_FILES = ['rules.ts', 'schema.ts', '*-rules.ts', '*-schema.ts'];
+
 const boundaries = [
 	{
 		name: 'boundaries/pure-domain',
-		files: ['src/**/rules.ts', 'src/**/schema.ts'],
+		files: PURE_DOMAIN_FILES.map((pattern) => `src/**/${pattern}`),
 		rules: restrict(PURE_DOMAIN_PATTERNS)
 	},
 	...SCOPES.map(([scope, patterns]) => ({
@@ -80,7 +83,7 @@ const boundaries = [
 	})),
 	...SCOPES.map(([scope, patterns]) => ({
 		name: `boundaries/${scope}/pure-domain`,
-		files: [`src/lib/${scope}/**/rules.ts`, `src/lib/${scope}/**/schema.ts`],
+		files: PURE_DOMAIN_FILES.map((pattern) => `src/lib/${scope}/**/${pattern}`),
 		rules: restrict([...patterns, ...PURE_DOMAIN_PATTERNS])
 	})),
 	{
