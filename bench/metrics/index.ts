@@ -8,6 +8,7 @@ export const BENCHMARKS: Record<string, () => Promise<{ measure: Benchmark }>> =
 	'open-office': () => import('./open-office'),
 	'projection-rebuild': () => import('./projection-rebuild'),
 	'staff-query': () => import('./staff-query'),
+	'patient-search': () => import('./patient-search'),
 	compaction: () => import('./compaction'),
 	'aead-throughput': () => import('./aead-throughput'),
 	'sync-latency': () => import('./sync-latency'),

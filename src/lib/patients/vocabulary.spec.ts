@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { COMMON_LANGUAGES, languageLabel } from './vocabulary';
+
+describe('languageLabel', () => {
+	it.each([
+		['es', 'Spanish'],
+		['ase', 'American Sign Language'],
+		['yue', 'Chinese (Cantonese)'],
+		['sw', 'Swahili'],
+		['qqq', 'qqq']
+	])('%s → %s', (code, label) => {
+		expect(languageLabel(code)).toBe(label);
+	});
+
+	it('lists each common language once, Spanish, Chinese, Vietnamese, Tagalog and Arabic among them', () => {
+		const codes = COMMON_LANGUAGES.map((language) => language.code);
+		expect(new Set(codes).size).toBe(codes.length);
+		expect(codes).toEqual(expect.arrayContaining(['es', 'zh', 'vi', 'tl', 'ar', 'ase']));
+	});
+});
