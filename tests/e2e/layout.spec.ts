@@ -15,7 +15,7 @@ test('at tablet width no page scrolls sideways and Lock stays in view', async ({
 	await openDemoOffice(page);
 	const shell = new Shell(page);
 
-	for (const area of ['Staff', 'Rooms', 'Office'] satisfies Area[]) {
+	for (const area of ['Patients', 'Staff', 'Rooms', 'Office'] satisfies Area[]) {
 		await shell.go(area);
 		expect(await scrollsSideways(page), `${area} scrolls sideways`).toBe(false);
 		await expect(shell.lockButton).toBeInViewport();

@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 import { Shell, StaffPage, openDemoOffice } from './pages';
 import type { Area } from './pages';
 
-const AREAS: Area[] = ['Staff', 'Rooms', 'Office', 'This device'];
+const AREAS: Area[] = ['Patients', 'Staff', 'Rooms', 'Office', 'This device'];
 
-test('the desktop shell lists the four areas and each opens its page', async ({ page }) => {
+test('the desktop shell lists the five areas and each opens its page', async ({ page }) => {
 	await openDemoOffice(page);
 	const shell = new Shell(page);
 
@@ -27,6 +27,7 @@ test('the desktop shell lists the four areas and each opens its page', async ({ 
 	}
 
 	// For a look, not asserted
+	await shell.go('Staff');
 	await expect(new StaffPage(page).rows.first()).toBeVisible();
 	await page.screenshot({ path: 'test-results/desktop-staff.png', fullPage: true });
 });

@@ -2,7 +2,7 @@
  * The areas this version of the app has. Keys are made only for these; an area added by a later
  * version gets its key the next time the office's creator signs in (see core/keys/vault.ts).
  */
-export const AREAS_WITH_KEYS = ['directory', 'audit'] as const;
+export const AREAS_WITH_KEYS = ['directory', 'patients', 'audit'] as const;
 
 export interface NavigationEntry {
 	href: string;
@@ -11,6 +11,7 @@ export interface NavigationEntry {
 
 /** What the navigation lists: only areas that exist in this version. */
 export const NAVIGATION: NavigationEntry[] = [
+	{ href: '/patients', label: 'Patients' },
 	{ href: '/directory/staff', label: 'Staff' },
 	{ href: '/directory/rooms', label: 'Rooms' },
 	{ href: '/directory/office', label: 'Office' },

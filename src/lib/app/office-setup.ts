@@ -9,6 +9,7 @@ import {
 	saveOfficeSettings,
 	setStaffMemberActive
 } from '$lib/directory/commands';
+import { importPatients } from '$lib/patients/import';
 import type { OfficeSettingsForm, StaffMemberForm } from '$lib/directory/schema';
 import { AREAS_WITH_KEYS } from './areas';
 
@@ -34,7 +35,7 @@ export async function setUpOffice(db: OfficeDatabase, office: NewOffice): Promis
 	return workspace;
 }
 
-/** Sets up the demo office from its fixed seed. */
+/** Sets up the demo office from its fixed seed: directory, then ~2,000 patients. */
 export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 	const { demoDirectory } = await import('$lib/directory/demo');
 	const demo = demoDirectory();
@@ -58,5 +59,7 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 		await runCommand(context, setStaffMemberActive, { id: staffIds[index], active: false });
 	}
 	for (const room of demo.rooms) await runCommand(context, createRoom, room);
+	const { demoPatients } = await import('$lib/patients/demo');
+	await runCommand(context, importPatients, { patients: demoPatients() });
 	return workspace;
 }

@@ -1,6 +1,6 @@
 /**
- * The signed-in office as pages read it: the workspace, live directory tables and the quarantine
- * list. The layout opens one after unlock and hands it to pages through context.
+ * The signed-in office as pages read it: the workspace, live directory and patient tables and the
+ * quarantine list. The layout opens one after unlock and hands it to pages through context.
  */
 import { getContext, setContext } from 'svelte';
 import type { ProjectionTable } from '$lib/core/projection/projection-table';
@@ -10,6 +10,9 @@ import type { UnreadableRows } from '$lib/core/validation/unreadable-rows';
 import type { SettingsRecord } from '$lib/directory/collections';
 import { directoryTables, type DirectoryTables } from '$lib/directory/queries';
 import type { Room, StaffMember } from '$lib/directory/schema';
+import { patientTables, type PatientTables } from '$lib/patients/queries';
+import type { InsurancePolicy } from '$lib/patients/insurance-schema';
+import type { Patient } from '$lib/patients/schema';
 import { Live } from './live.svelte';
 
 export class OfficeView {
@@ -18,11 +21,17 @@ export class OfficeView {
 	readonly settings: Live<ProjectionTable<SettingsRecord>>;
 	readonly quarantine: Live<QuarantineList>;
 	readonly unreadable: Live<UnreadableRows>;
+	readonly patientRows: Live<ProjectionTable<Patient>> | null;
+	readonly policyRows: Live<ProjectionTable<InsurancePolicy>> | null;
 
 	private constructor(
 		readonly workspace: Workspace,
-		readonly tables: DirectoryTables
+		readonly tables: DirectoryTables,
+		/** null when this person holds no key for patient data. */
+		readonly patientTables: PatientTables | null
 	) {
+		this.patientRows = patientTables ? new Live(patientTables.patients) : null;
+		this.policyRows = patientTables ? new Live(patientTables.policies) : null;
 		this.staff = new Live(tables.staff);
 		this.rooms = new Live(tables.rooms);
 		this.settings = new Live(tables.settings);
@@ -30,9 +39,20 @@ export class OfficeView {
 		this.unreadable = new Live(workspace.unreadable);
 	}
 
-	/** Opens the directory of a workspace. */
+	/** Opens the directory and (for people who hold its key) the patient registry. */
 	static async open(workspace: Workspace): Promise<OfficeView> {
-		return new OfficeView(workspace, await directoryTables(workspace));
+		const [directory, patients] = await Promise.all([
+			directoryTables(workspace),
+			workspace.keys.keyring.has('patients') ? patientTables(workspace) : null
+		]);
+		return new OfficeView(workspace, directory, patients);
+	}
+
+	/** Live patient tables (reading this subscribes to both), or null without access. */
+	get patients(): PatientTables | null {
+		void this.patientRows?.version;
+		void this.policyRows?.version;
+		return this.patientTables;
 	}
 
 	/** Live directory tables (reading this subscribes to all three). */

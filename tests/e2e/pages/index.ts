@@ -13,3 +13,4 @@ export {
 	type OfficeDetails
 } from './welcome';
 export { AddDeviceDialog, JoinForm, SyncSection, WRONG_CODE_MESSAGE } from './sync';
+export { ChartPage, PatientsPage, type PatientDetails, type PolicyDetails } from './patients';

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { Shell } from './shell';
 
 /** Everything the Create office form asks for. */
 export interface OfficeDetails {
@@ -44,6 +45,17 @@ export class WelcomePage {
 		await this.heading.waitFor();
 	}
 
+	/**
+	 * Sign-in lands on Patients; these helpers then open Staff, which the office's first tests are
+	 * about. A test of patients goes there with `Shell.go('Patients')`.
+	 */
+	async #landThenOpenStaff(): Promise<void> {
+		await this.page
+			.getByRole('heading', { level: 1, name: 'Patients' })
+			.waitFor({ timeout: 30_000 });
+		await new Shell(this.page).go('Staff');
+	}
+
 	/** Fills the Create office form and submits it; resolves once the Staff page shows. */
 	async createOffice(details: OfficeDetails = VALID_OFFICE): Promise<void> {
 		await this.page.getByRole('button', { name: 'Create office' }).click();
@@ -63,13 +75,13 @@ export class WelcomePage {
 		await form.getByLabel('Passphrase', { exact: true }).fill(details.passphrase);
 		await form.getByLabel('Passphrase again').fill(details.passphrase);
 		await form.getByRole('button', { name: 'Create office' }).click();
-		await this.page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor({ timeout: 30_000 });
+		await this.#landThenOpenStaff();
 	}
 
 	/** Sets up the demo office; resolves once its Staff page shows. */
 	async openDemo(): Promise<void> {
 		await this.page.getByRole('button', { name: 'Open demo office' }).click();
-		await this.page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor({ timeout: 30_000 });
+		await this.#landThenOpenStaff();
 	}
 }
 
