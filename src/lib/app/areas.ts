@@ -2,7 +2,7 @@
  * The areas this version of the app has. Keys are made only for these; an area added by a later
  * version gets its key the next time the office's creator signs in (see core/keys/vault.ts).
  */
-export const AREAS_WITH_KEYS = ['directory', 'patients', 'audit'] as const;
+export const AREAS_WITH_KEYS = ['directory', 'patients', 'clinical', 'audit'] as const;
 
 export interface NavigationEntry {
 	href: string;

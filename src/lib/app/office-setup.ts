@@ -9,6 +9,8 @@ import {
 	saveOfficeSettings,
 	setStaffMemberActive
 } from '$lib/directory/commands';
+import { importVitals } from '$lib/clinical/import';
+import { PATIENTS_DOCUMENT, patientsCollection } from '$lib/patients/collections';
 import { importPatients } from '$lib/patients/import';
 import type { OfficeSettingsForm, StaffMemberForm } from '$lib/directory/schema';
 import { AREAS_WITH_KEYS } from './areas';
@@ -61,5 +63,14 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 	for (const room of demo.rooms) await runCommand(context, createRoom, room);
 	const { demoPatients } = await import('$lib/patients/demo');
 	await runCommand(context, importPatients, { patients: demoPatients() });
+	await importDemoVitals(workspace, staffIds[0]);
 	return workspace;
+}
+
+/** Gives some demo patients vitals over the past three years, in one import. */
+async function importDemoVitals(workspace: Workspace, takenBy: string): Promise<void> {
+	const { demoVitals } = await import('$lib/clinical/demo');
+	const patients = await workspace.projection(PATIENTS_DOCUMENT, patientsCollection);
+	const sets = demoVitals(patients.all(), takenBy, workspace.now());
+	await runCommand(workspace.commandContext(), importVitals, { sets });
 }

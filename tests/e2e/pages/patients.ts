@@ -80,6 +80,19 @@ export class PatientsPage {
 	async save(): Promise<void> {
 		await this.dialog.getByRole('button', { name: 'Save' }).click();
 	}
+
+	/** The Vitals history table's rows, newest first. */
+	get vitalsRows(): Locator {
+		return this.page.getByRole('table', { name: 'Vitals history' }).locator('tbody tr');
+	}
+
+	/** Opens Record vitals in imperial units and fills in the given boxes (does not save). */
+	async fillNewVitals(values: Record<string, string>): Promise<void> {
+		await this.page.getByRole('button', { name: 'Record vitals' }).click();
+		await this.page.getByRole('dialog', { name: 'Record vitals' }).waitFor();
+		await this.dialog.getByLabel('Imperial (°F, ft/in, lb)').check();
+		for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
+	}
 }
 
 /** One patient's chart: header, Demographics and Insurance. */
@@ -114,5 +127,18 @@ export class ChartPage {
 
 	async save(): Promise<void> {
 		await this.dialog.getByRole('button', { name: 'Save' }).click();
+	}
+
+	/** The Vitals history table's rows, newest first. */
+	get vitalsRows(): Locator {
+		return this.page.getByRole('table', { name: 'Vitals history' }).locator('tbody tr');
+	}
+
+	/** Opens Record vitals in imperial units and fills in the given boxes (does not save). */
+	async fillNewVitals(values: Record<string, string>): Promise<void> {
+		await this.page.getByRole('button', { name: 'Record vitals' }).click();
+		await this.page.getByRole('dialog', { name: 'Record vitals' }).waitFor();
+		await this.dialog.getByLabel('Imperial (°F, ft/in, lb)').check();
+		for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
 	}
 }
