@@ -30,7 +30,7 @@ export const importPatients = defineCommand({
 	input: z.object({ patients: z.array(importedPatientSchema).max(50_000) }),
 	async run(context, { patients }) {
 		const document = await context.documents.open(PATIENTS_DOCUMENT);
-		let sequence = mrnSequence(document.transact((doc) => nextMrn(mrnsInDocument(doc)))) ?? 1;
+		let sequence = mrnSequence(nextMrn(mrnsInDocument(document.doc))) ?? 1;
 		for (let start = 0; start < patients.length; start += IMPORT_BATCH_SIZE) {
 			const batch = patients.slice(start, start + IMPORT_BATCH_SIZE);
 			document.transact((doc) => {
