@@ -1,8 +1,9 @@
 /** Every change to the office directory: settings, staff and rooms. */
 import { ulid } from 'ulid';
 import { z } from 'zod';
+import { recordIdSchema, requireRecord } from '$lib/core/commands/existing-record';
 import { defineCommand, type CommandContext } from '$lib/core/commands/command';
-import { writeRecord, collection } from '$lib/core/documents/records';
+import { writeRecord } from '$lib/core/documents/records';
 import {
 	DIRECTORY_DOCUMENT,
 	SETTINGS_ID,
@@ -17,16 +18,8 @@ import {
 	staffMemberInputSchema
 } from './schema';
 
-const idSchema = z.string().min(1, 'Choose a record.');
-
 async function directory(context: CommandContext) {
 	return context.documents.open(DIRECTORY_DOCUMENT);
-}
-
-async function requireExisting(context: CommandContext, name: string, id: string, what: string) {
-	const document = await directory(context);
-	if (!collection(document.doc, name).has(id)) throw new Error(`That ${what} no longer exists.`);
-	return document;
 }
 
 export const saveOfficeSettings = defineCommand({
@@ -65,9 +58,15 @@ export const createStaffMember = defineCommand({
 
 export const updateStaffMember = defineCommand({
 	name: 'staff.update',
-	input: staffMemberInputSchema.extend({ id: idSchema }),
+	input: staffMemberInputSchema.extend({ id: recordIdSchema }),
 	async run(context, { id, ...fields }) {
-		const document = await requireExisting(context, staffCollection.collection, id, 'staff member');
+		const document = await requireRecord(
+			context,
+			DIRECTORY_DOCUMENT,
+			staffCollection.collection,
+			id,
+			'staff member'
+		);
 		document.transact((doc) => writeRecord(doc, staffCollection.collection, id, fields));
 	},
 	audit: (input) => ({
@@ -79,9 +78,15 @@ export const updateStaffMember = defineCommand({
 
 export const setStaffMemberActive = defineCommand({
 	name: 'staff.set-active',
-	input: z.object({ id: idSchema, active: z.boolean() }),
+	input: z.object({ id: recordIdSchema, active: z.boolean() }),
 	async run(context, { id, active }) {
-		const document = await requireExisting(context, staffCollection.collection, id, 'staff member');
+		const document = await requireRecord(
+			context,
+			DIRECTORY_DOCUMENT,
+			staffCollection.collection,
+			id,
+			'staff member'
+		);
 		document.transact((doc) => writeRecord(doc, staffCollection.collection, id, { active }));
 	},
 	audit: (input) => ({
@@ -111,9 +116,15 @@ export const createRoom = defineCommand({
 
 export const updateRoom = defineCommand({
 	name: 'rooms.update',
-	input: roomInputSchema.extend({ id: idSchema }),
+	input: roomInputSchema.extend({ id: recordIdSchema }),
 	async run(context, { id, ...fields }) {
-		const document = await requireExisting(context, roomsCollection.collection, id, 'room');
+		const document = await requireRecord(
+			context,
+			DIRECTORY_DOCUMENT,
+			roomsCollection.collection,
+			id,
+			'room'
+		);
 		document.transact((doc) => writeRecord(doc, roomsCollection.collection, id, fields));
 	},
 	audit: (input) => ({
@@ -126,11 +137,17 @@ export const updateRoom = defineCommand({
 export const setRoomStatus = defineCommand({
 	name: 'rooms.set-status',
 	input: z.object({
-		id: idSchema,
+		id: recordIdSchema,
 		status: z.enum(ROOM_STATUSES, { error: 'Choose the room status.' })
 	}),
 	async run(context, { id, status }) {
-		const document = await requireExisting(context, roomsCollection.collection, id, 'room');
+		const document = await requireRecord(
+			context,
+			DIRECTORY_DOCUMENT,
+			roomsCollection.collection,
+			id,
+			'room'
+		);
 		document.transact((doc) => writeRecord(doc, roomsCollection.collection, id, { status }));
 	},
 	audit: (input) => ({
@@ -142,9 +159,15 @@ export const setRoomStatus = defineCommand({
 
 export const setRoomActive = defineCommand({
 	name: 'rooms.set-active',
-	input: z.object({ id: idSchema, active: z.boolean() }),
+	input: z.object({ id: recordIdSchema, active: z.boolean() }),
 	async run(context, { id, active }) {
-		const document = await requireExisting(context, roomsCollection.collection, id, 'room');
+		const document = await requireRecord(
+			context,
+			DIRECTORY_DOCUMENT,
+			roomsCollection.collection,
+			id,
+			'room'
+		);
 		document.transact((doc) => writeRecord(doc, roomsCollection.collection, id, { active }));
 	},
 	audit: (input) => ({

@@ -4,6 +4,7 @@
  */
 import { ulid } from 'ulid';
 import { z } from 'zod';
+import { recordIdSchema, requireRecord } from '$lib/core/commands/existing-record';
 import { defineCommand, type CommandContext } from '$lib/core/commands/command';
 import { collection, writeRecord } from '$lib/core/documents/records';
 import { PATIENTS_DOCUMENT, patientsCollection, policiesCollection } from './collections';
@@ -11,16 +12,8 @@ import { insurancePolicyInputSchema } from './insurance-schema';
 import { nextMrn } from './mrn';
 import { patientInputSchema } from './schema';
 
-const idSchema = z.string().min(1, 'Choose a record.');
-
 async function registry(context: CommandContext) {
 	return context.documents.open(PATIENTS_DOCUMENT);
-}
-
-async function requireExisting(context: CommandContext, name: string, id: string, what: string) {
-	const document = await registry(context);
-	if (!collection(document.doc, name).has(id)) throw new Error(`That ${what} no longer exists.`);
-	return document;
 }
 
 /**
@@ -63,10 +56,10 @@ export const registerPatient = defineCommand({
 
 export const updatePatient = defineCommand({
 	name: 'patients.update',
-	input: patientInputSchema.extend({ id: idSchema }),
+	input: patientInputSchema.extend({ id: recordIdSchema }),
 	async run(context, { id, ...fields }) {
 		const name = patientsCollection.collection;
-		const document = await requireExisting(context, name, id, 'patient');
+		const document = await requireRecord(context, PATIENTS_DOCUMENT, name, id, 'patient');
 		document.transact((doc) => writeRecord(doc, name, id, fields));
 	},
 	audit: (input) => ({
@@ -78,10 +71,10 @@ export const updatePatient = defineCommand({
 
 export const setPatientActive = defineCommand({
 	name: 'patients.set-active',
-	input: z.object({ id: idSchema, active: z.boolean() }),
+	input: z.object({ id: recordIdSchema, active: z.boolean() }),
 	async run(context, { id, active }) {
 		const name = patientsCollection.collection;
-		const document = await requireExisting(context, name, id, 'patient');
+		const document = await requireRecord(context, PATIENTS_DOCUMENT, name, id, 'patient');
 		document.transact((doc) => writeRecord(doc, name, id, { active }));
 	},
 	audit: (input) => ({
@@ -97,10 +90,10 @@ export const setPatientActive = defineCommand({
  */
 export const assignNewMrn = defineCommand({
 	name: 'patients.assign-new-mrn',
-	input: z.object({ id: idSchema }),
+	input: z.object({ id: recordIdSchema }),
 	async run(context, { id }) {
 		const name = patientsCollection.collection;
-		const document = await requireExisting(context, name, id, 'patient');
+		const document = await requireRecord(context, PATIENTS_DOCUMENT, name, id, 'patient');
 		return document.transact((doc) => {
 			const mrn = nextMrn(mrnsInDocument(doc));
 			writeRecord(doc, name, id, { mrn });
@@ -114,13 +107,19 @@ export const assignNewMrn = defineCommand({
 	})
 });
 
-const policyWithPatient = insurancePolicyInputSchema.and(z.object({ patientId: idSchema }));
+const policyWithPatient = insurancePolicyInputSchema.and(z.object({ patientId: recordIdSchema }));
 
 export const addPolicy = defineCommand({
 	name: 'policies.add',
 	input: policyWithPatient,
 	async run(context, input) {
-		await requireExisting(context, patientsCollection.collection, input.patientId, 'patient');
+		await requireRecord(
+			context,
+			PATIENTS_DOCUMENT,
+			patientsCollection.collection,
+			input.patientId,
+			'patient'
+		);
 		const id = ulid();
 		const document = await registry(context);
 		document.transact((doc) =>
@@ -137,10 +136,10 @@ export const addPolicy = defineCommand({
 
 export const updatePolicy = defineCommand({
 	name: 'policies.update',
-	input: insurancePolicyInputSchema.and(z.object({ id: idSchema })),
+	input: insurancePolicyInputSchema.and(z.object({ id: recordIdSchema })),
 	async run(context, { id, ...fields }) {
 		const name = policiesCollection.collection;
-		const document = await requireExisting(context, name, id, 'insurance policy');
+		const document = await requireRecord(context, PATIENTS_DOCUMENT, name, id, 'insurance policy');
 		document.transact((doc) => writeRecord(doc, name, id, fields));
 	},
 	audit: (input) => ({
@@ -153,10 +152,10 @@ export const updatePolicy = defineCommand({
 /** Removes a policy from the chart by deactivating it: claims already sent still point at it. */
 export const removePolicy = defineCommand({
 	name: 'policies.remove',
-	input: z.object({ id: idSchema }),
+	input: z.object({ id: recordIdSchema }),
 	async run(context, { id }) {
 		const name = policiesCollection.collection;
-		const document = await requireExisting(context, name, id, 'insurance policy');
+		const document = await requireRecord(context, PATIENTS_DOCUMENT, name, id, 'insurance policy');
 		document.transact((doc) => writeRecord(doc, name, id, { active: false }));
 	},
 	audit: (input) => ({
