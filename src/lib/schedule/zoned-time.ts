@@ -121,3 +121,8 @@ export function timeOfMinutes(minutes: number): string {
 	const hour = Math.floor(minutes / 60);
 	return `${String(hour).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** The local month ('YYYY-MM') of an instant in `timeZone`. */
+export function localMonth(instant: string, timeZone: string): string {
+	return instantToWallTime(instant, timeZone).date.slice(0, 7);
+}

@@ -1,0 +1,168 @@
+/**
+ * Reading the schedule: the setup tables, and the appointments of a span of local dates. A span
+ * opens only the month documents it touches, plus the homes of appointments moved into it (see
+ * collections.ts), so a week costs one or two months whatever the office has stored.
+ */
+import type { ProjectionTable } from '$lib/core/projection/projection-table';
+import type { CollectionSpec } from '$lib/core/projection/projector';
+import type { Workspace } from '$lib/core/session/workspace';
+import type { AvailabilityRules } from './availability-rules';
+import {
+	SCHEDULE_DOCUMENT,
+	acceptedConflictsCollection,
+	appointmentTypesCollection,
+	appointmentsCollection,
+	dayChangesCollection,
+	holidaysCollection,
+	monthDocument,
+	seriesCollection,
+	templatesCollection,
+	visitingCollection,
+	waitlistCollection,
+	type DayChangeRecord,
+	type HolidayRecord
+} from './collections';
+import { conflictsAmong, openConflicts, type Booking, type Conflict } from './conflict-rules';
+import { holdsTime } from './flow-rules';
+import type {
+	AcceptedConflict,
+	Appointment,
+	AppointmentType,
+	Series,
+	StoredAvailabilityTemplate,
+	WaitlistEntry
+} from './schema';
+import { addDays, wallTimeToInstant } from './zoned-time';
+
+export type { Appointment, AppointmentType, Series, WaitlistEntry } from './schema';
+
+export interface ScheduleSetup {
+	types: ProjectionTable<AppointmentType>;
+	templates: ProjectionTable<StoredAvailabilityTemplate>;
+	dayChanges: ProjectionTable<DayChangeRecord>;
+	holidays: ProjectionTable<HolidayRecord>;
+	series: ProjectionTable<Series>;
+	waitlist: ProjectionTable<WaitlistEntry>;
+	accepted: ProjectionTable<AcceptedConflict>;
+}
+
+/** Opens the `schedule` document's tables. */
+export async function scheduleSetup(workspace: Workspace): Promise<ScheduleSetup> {
+	const at = <T extends { id: string }>(spec: CollectionSpec<T>) =>
+		workspace.projection(SCHEDULE_DOCUMENT, spec);
+	const [types, templates, dayChanges, holidays, series, waitlist, accepted] = await Promise.all([
+		at(appointmentTypesCollection),
+		at(templatesCollection),
+		at(dayChangesCollection),
+		at(holidaysCollection),
+		at(seriesCollection),
+		at(waitlistCollection),
+		at(acceptedConflictsCollection)
+	]);
+	return { types, templates, dayChanges, holidays, series, waitlist, accepted };
+}
+
+/** The availability rules for the calendar and "next available". */
+export function availabilityRules(setup: ScheduleSetup): AvailabilityRules {
+	return {
+		templates: setup.templates.all(),
+		changes: setup.dayChanges.all(),
+		holidays: setup.holidays.all()
+	};
+}
+
+/** Active appointment types by name. */
+export function activeTypes(setup: ScheduleSetup): AppointmentType[] {
+	return setup.types
+		.where('active', true)
+		.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+}
+
+/** An appointment as read, with the month document it lives in (commands need it). */
+export interface ScheduledAppointment extends Appointment {
+	home: string;
+}
+
+/** The months ('YYYY-MM') a span of local dates touches. */
+export function monthsOf(from: string, to: string): string[] {
+	const months: string[] = [];
+	for (let month = from.slice(0, 7); month <= to.slice(0, 7);) {
+		months.push(month);
+		const [year, m] = month.split('-').map(Number);
+		month = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+	}
+	return months;
+}
+
+/** The tables of every document holding appointments of these months. */
+export async function monthTables(
+	workspace: Workspace,
+	months: readonly string[]
+): Promise<Map<string, ProjectionTable<Appointment>>> {
+	const homes = new Set(months);
+	const pointers = await Promise.all(
+		months.map((month) => workspace.projection(monthDocument(month), visitingCollection))
+	);
+	for (const table of pointers) for (const pointer of table.all()) homes.add(pointer.home);
+	const entries = await Promise.all(
+		[...homes].map(
+			async (home) =>
+				[home, await workspace.projection(monthDocument(home), appointmentsCollection)] as const
+		)
+	);
+	return new Map(entries);
+}
+
+/**
+ * Appointments starting on local dates `from` to `to` (inclusive) in `timeZone`, by start time.
+ * Reads already-open `tables` (from monthTables) so a live view can re-run it cheaply.
+ */
+export function appointmentsIn(
+	tables: ReadonlyMap<string, ProjectionTable<Appointment>>,
+	from: string,
+	to: string,
+	timeZone: string
+): ScheduledAppointment[] {
+	const start = wallTimeToInstant({ date: from, time: '00:00' }, timeZone);
+	const end = wallTimeToInstant({ date: addDays(to, 1), time: '00:00' }, timeZone);
+	const found: ScheduledAppointment[] = [];
+	for (const [home, table] of tables) {
+		for (const appointment of table.all()) {
+			if (appointment.start >= start && appointment.start < end)
+				found.push({ ...appointment, home });
+		}
+	}
+	return found.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+}
+
+/** Opens the months of a span and returns its appointments. */
+export async function appointmentsBetween(
+	workspace: Workspace,
+	from: string,
+	to: string,
+	timeZone: string
+): Promise<ScheduledAppointment[]> {
+	return appointmentsIn(await monthTables(workspace, monthsOf(from, to)), from, to, timeZone);
+}
+
+/** What the conflict rules need of an appointment. */
+export function asBooking(appointment: Appointment): Booking {
+	return {
+		id: appointment.id,
+		start: appointment.start,
+		end: appointment.end,
+		providerId: appointment.providerId,
+		roomId: appointment.roomId || undefined,
+		patientId: appointment.patientId,
+		holdsTime: holdsTime(appointment.flow.status)
+	};
+}
+
+/** Double bookings among these appointments that nobody has accepted. */
+export function unresolvedConflicts(
+	appointments: readonly Appointment[],
+	setup: ScheduleSetup
+): Conflict[] {
+	const accepted = new Set(setup.accepted.all().map((a) => a.id));
+	return openConflicts(conflictsAmong(appointments.map(asBooking)), accepted);
+}
