@@ -93,6 +93,8 @@ export function bookAppointment(timeZone: string) {
 				id,
 				seriesId: '',
 				occurrenceDate: '',
+				detached: false,
+				voided: false,
 				flow: scheduledFlow(now),
 				bookedBy: context.actor,
 				bookedAt: now,
@@ -136,8 +138,10 @@ export function moveAppointment(timeZone: string) {
 				throw new Error('Only a visit that has not started can be moved.');
 			}
 			const updatedAt = context.now().toISOString();
+			// A series occurrence moved on its own keeps its new time when the series changes.
+			const detached = appointment.seriesId !== '';
 			document.transact((doc) =>
-				writeRecord(doc, appointmentsCollection.collection, id, { ...change, updatedAt })
+				writeRecord(doc, appointmentsCollection.collection, id, { ...change, detached, updatedAt })
 			);
 			await markVisiting(context, id, home, localMonth(change.start, timeZone));
 			await acceptPairs(

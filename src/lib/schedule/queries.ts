@@ -32,7 +32,9 @@ import type {
 	StoredAvailabilityTemplate,
 	WaitlistEntry
 } from './schema';
-import { addDays, wallTimeToInstant } from './zoned-time';
+import { addDays, monthsOf, wallTimeToInstant } from './zoned-time';
+
+export { monthsOf } from './zoned-time';
 
 export type { Appointment, AppointmentType, Series, WaitlistEntry } from './schema';
 
@@ -83,17 +85,6 @@ export interface ScheduledAppointment extends Appointment {
 	home: string;
 }
 
-/** The months ('YYYY-MM') a span of local dates touches. */
-export function monthsOf(from: string, to: string): string[] {
-	const months: string[] = [];
-	for (let month = from.slice(0, 7); month <= to.slice(0, 7);) {
-		months.push(month);
-		const [year, m] = month.split('-').map(Number);
-		month = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-	}
-	return months;
-}
-
 /** The tables of every document holding appointments of these months. */
 export async function monthTables(
 	workspace: Workspace,
@@ -128,8 +119,8 @@ export function appointmentsIn(
 	const found: ScheduledAppointment[] = [];
 	for (const [home, table] of tables) {
 		for (const appointment of table.all()) {
-			if (appointment.start >= start && appointment.start < end)
-				found.push({ ...appointment, home });
+			if (appointment.start < start || appointment.start >= end || !isShown(appointment)) continue;
+			found.push({ ...appointment, home });
 		}
 	}
 	return found.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
@@ -145,6 +136,11 @@ export async function appointmentsBetween(
 	return appointmentsIn(await monthTables(workspace, monthsOf(from, to)), from, to, timeZone);
 }
 
+/** Occurrences dropped by a series change stay hidden unless someone already acted on them. */
+export function isShown(appointment: Appointment): boolean {
+	return !appointment.voided || appointment.flow.status !== 'scheduled';
+}
+
 /** What the conflict rules need of an appointment. */
 export function asBooking(appointment: Appointment): Booking {
 	return {
@@ -154,7 +150,7 @@ export function asBooking(appointment: Appointment): Booking {
 		providerId: appointment.providerId,
 		roomId: appointment.roomId || undefined,
 		patientId: appointment.patientId,
-		holdsTime: holdsTime(appointment.flow.status)
+		holdsTime: isShown(appointment) && holdsTime(appointment.flow.status)
 	};
 }
 

@@ -161,6 +161,10 @@ export const appointmentSchema = z.intersection(
 		seriesId: optionalRecordId('The series ID is malformed.'),
 		/** The series' local date this occurrence stands for (kept when it is moved). */
 		occurrenceDate: z.string().default(''),
+		/** Changed on its own ("this one"), so edits of the whole series leave it be. */
+		detached: z.boolean().default(false),
+		/** Dropped by a change of its series; shown again if someone had already acted on it. */
+		voided: z.boolean().default(false),
 		flow: flowSchema,
 		bookedBy: recordId('The ID of the person who booked this is malformed.'),
 		bookedAt: instant('The booking time is malformed.'),
@@ -202,6 +206,10 @@ export const seriesSchema = z.object({
 	timeZone: z.string().min(1),
 	recurrence: recurrenceSchema,
 	note: optionalText('The note', 500),
+	/** Dates the series skips: a visit moved on its own already stands for them. */
+	skipDates: z.array(z.string()).default([]),
+	/** Occurrences exist as appointments up to this local date (open-ended series grow). */
+	materializedThrough: z.string().default(''),
 	bookedBy: recordId(),
 	bookedAt: instant('The booking time is malformed.'),
 	updatedAt: instant('The change time is malformed.')

@@ -126,3 +126,14 @@ export function timeOfMinutes(minutes: number): string {
 export function localMonth(instant: string, timeZone: string): string {
 	return instantToWallTime(instant, timeZone).date.slice(0, 7);
 }
+
+/** The months ('YYYY-MM') a span of local dates touches, in order. */
+export function monthsOf(from: string, to: string): string[] {
+	const months: string[] = [];
+	for (let month = from.slice(0, 7); month <= to.slice(0, 7);) {
+		months.push(month);
+		const [year, m] = month.split('-').map(Number);
+		month = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+	}
+	return months;
+}
