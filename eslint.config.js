@@ -41,13 +41,14 @@ const CORE_PATTERNS = [
 
 /**
  * `$lib/<other area>/…` (or `../<other area>/…`) is forbidden unless it is `…/queries`.
- * `$lib/core/*`, `$lib/ui/*` and the area's own modules stay allowed.
+ * `$lib/core/*`, `$lib/ui/*`, `$lib/text/*` (pure, shared text helpers), `$lib/pdf/*` (the pure
+ * PDF writer) and the area's own modules stay allowed.
  *
  * @param {string} area
  * @returns {RegexPattern[]}
  */
 function areaPatterns(area) {
-	const allowed = `(?!(?:core|ui|${area})(?:/|$))`;
+	const allowed = `(?!(?:core|ui|text|pdf|${area})(?:/|$))`;
 	const notQueries = '(?:/(?!queries(?:\\.[jt]s)?$)|$)';
 	const message = `src/lib/${area} may use another area only through its queries.ts`;
 	return [
@@ -64,8 +65,21 @@ function areaPatterns(area) {
  */
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
+const TEXT_MESSAGE = 'src/lib/text is pure, shared by every area: it imports no app module';
+
+/** src/lib/text: no other $lib module (no area words), no storage, sync, UI or SvelteKit. */
+const TEXT_PATTERNS = [
+	{ regex: '^\\$lib(?:/(?!text(?:/|$))|$)', message: TEXT_MESSAGE },
+	{ regex: '^\\.\\./', message: TEXT_MESSAGE },
+	...PURE_DOMAIN_PATTERNS
+];
+
 /** @type {[string, RegexPattern[]][]} */
-const SCOPES = [['core', CORE_PATTERNS], ...AREAS.map((area) => [area, areaPatterns(area)])];
+const SCOPES = [
+	['core', CORE_PATTERNS],
+	['text', TEXT_PATTERNS],
+	...AREAS.map((area) => [area, areaPatterns(area)])
+];
 
 /** Pure domain files: `rules.ts`, `schema.ts` and their named variants (`vitals-rules.ts`). */
 const PURE_DOMAIN_FILES = ['rules.ts', 'schema.ts', '*-rules.ts', '*-schema.ts'];

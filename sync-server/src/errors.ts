@@ -14,6 +14,7 @@ export type ErrorCode =
 	| 'bad-signature'
 	| 'office-exists'
 	| 'device-exists'
+	| 'blob-exists'
 	| 'stale-snapshot'
 	| 'quota'
 	| 'rate-limited'

@@ -3,6 +3,7 @@
  * The authentication and pairing handlers live here; document and device handlers beside.
  */
 import { randomBytes } from 'node:crypto';
+import { blobGet, blobPut } from './blob-handlers';
 import { addDevice, revokeDevice } from './device-handlers';
 import { RelayError } from './errors';
 import * as H from './headers';
@@ -113,6 +114,8 @@ export const ROUTES: ReadonlyMap<number, Route> = new Map([
 	[MSG.SUBSCRIBE, route(true, false, subscribe)],
 	[MSG.PUSH, route(true, true, push)],
 	[MSG.SNAPSHOT, route(true, true, snapshot)],
+	[MSG.BLOB_PUT, route(true, true, blobPut)],
+	[MSG.BLOB_GET, route(true, false, blobGet)],
 	[MSG.ADD_DEVICE, route(true, false, addDevice)],
 	[MSG.REVOKE_DEVICE, route(true, false, revokeDevice)],
 	[MSG.PAIR_OPEN, route(false, false, pairOpen)],

@@ -15,6 +15,7 @@ export type Parsed<S extends Schema> = { [K in keyof S]: S[K] extends Field<infe
 const ID_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
 const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MAILBOX_PATTERN = /^[0-9a-fA-F]{64}$/;
+const BLOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 const id: Field<string> = (value) =>
 	typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined;
@@ -39,6 +40,9 @@ function base64(min: number, max: number): Field<string> {
 		return bytes.toString('base64') === value ? value : undefined;
 	};
 }
+
+const blobId: Field<string> = (value) =>
+	typeof value === 'string' && BLOB_ID_PATTERN.test(value) ? value : undefined;
 
 const mailbox: Field<string> = (value) =>
 	typeof value === 'string' && MAILBOX_PATTERN.test(value) ? value.toLowerCase() : undefined;
@@ -72,6 +76,8 @@ export const SNAPSHOT = {
 	nonce,
 	signature
 };
+export const BLOB_PUT = { blobId, epoch: count, nonce, signature, size: positive };
+export const BLOB_GET = { blobId };
 export const ADD_DEVICE = { deviceId: id, publicKey };
 export const REVOKE_DEVICE = { deviceId: id };
 export const PAIR = { mailbox };

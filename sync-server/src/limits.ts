@@ -11,7 +11,7 @@ export interface Limits {
 	/** Frames per device (per socket before authentication): token bucket refill and size. */
 	ratePerSecond: number;
 	rateBurst: number;
-	/** Ciphertext bytes stored per office (items plus snapshots). */
+	/** Ciphertext bytes stored per office (items, snapshots and blobs). */
 	officeQuotaBytes: number;
 	officeMaxDocuments: number;
 	officeMaxDevices: number;

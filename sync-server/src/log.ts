@@ -12,6 +12,7 @@ export interface LogFields {
 	officeId?: string;
 	deviceId?: string;
 	docId?: string;
+	blobId?: string;
 	mailbox?: string;
 	type?: number;
 	size?: number;

@@ -4,11 +4,13 @@
  *
  * Tables: offices (quota counters), devices (public keys, revoked flag, highest deviceSeq
  * stored), documents (latest seq, seq covered by the snapshot), items (the updates since the
- * snapshot) and snapshots (one per document). Payloads are stored exactly as received.
+ * snapshot), snapshots (one per document) and blobs (immutable files, one row per office and
+ * blob id, kept by the device that put it). Payloads are stored exactly as received. Version 2
+ * added the blobs table; opening a version 1 database adds it.
  */
 import Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS offices (
@@ -64,6 +66,20 @@ CREATE TABLE IF NOT EXISTS snapshots (
 	signature BLOB NOT NULL,
 	size INTEGER NOT NULL,
 	payload BLOB NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS blobs (
+	blob_key INTEGER PRIMARY KEY,
+	office_id TEXT NOT NULL,
+	blob_id TEXT NOT NULL,
+	device_key INTEGER NOT NULL,
+	epoch INTEGER NOT NULL,
+	nonce BLOB NOT NULL,
+	signature BLOB NOT NULL,
+	size INTEGER NOT NULL,
+	payload BLOB NOT NULL,
+	created_at INTEGER NOT NULL,
+	UNIQUE (office_id, blob_id)
 );
 `;
 

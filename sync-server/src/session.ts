@@ -26,12 +26,16 @@ export type Phase = 'open' | 'challenged' | 'registering' | 'ready' | 'closed';
 const toBuffer = (data: RawData): Buffer =>
 	Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 
-/** What an ERROR frame refers to: the message type, and for writes the document and deviceSeq. */
+/**
+ * What an ERROR frame refers to: the message type, and for writes the document and deviceSeq
+ * (or the blob id).
+ */
 function refOf(type: number, frame?: Frame): Record<string, unknown> {
 	const ref: Record<string, unknown> = { type };
-	const { docId, deviceSeq } = frame?.header ?? {};
+	const { docId, deviceSeq, blobId } = frame?.header ?? {};
 	if (typeof docId === 'string' && docId.length <= 128) ref.docId = docId;
 	if (typeof deviceSeq === 'number') ref.deviceSeq = deviceSeq;
+	if (typeof blobId === 'string' && blobId.length <= 128) ref.blobId = blobId;
 	return ref;
 }
 
@@ -89,6 +93,11 @@ export class Session implements OfficePeer, PairPeer, BacklogHost {
 		});
 		if (this.ws.bufferedAmount <= this.ctx.limits.pageMaxBytes) setImmediate(drained);
 		else waiting = true;
+	}
+
+	/** Whether `bytes` more may be queued on this socket without passing `maxBufferedBytes`. */
+	hasRoomFor(bytes: number): boolean {
+		return this.ws.bufferedAmount + bytes <= this.ctx.limits.maxBufferedBytes;
 	}
 
 	/** Forwards a newly stored item unless this socket does not follow its document live yet. */

@@ -4,6 +4,7 @@
  *   auth:  po-auth-v1|<officeId>|<deviceId>|<nonce base64>
  *   item:  po-item-v1|<kind>|<docId>|<deviceSeq>|<epoch>|<nonce base64>|<covers or empty>|
  *          followed by the ciphertext bytes
+ *   blob:  po-blob-v1|<blobId>|<epoch>|<nonce base64>|<size>|  followed by the ciphertext bytes
  *
  * Numbers are decimal; base64 strings are quoted as sent (headers.ts admits only canonical ones).
  */
@@ -30,6 +31,20 @@ export function authText(officeId: string, deviceId: string, nonce: string): Buf
 export function itemData(fields: ItemFields, ciphertext: Uint8Array): Buffer {
 	const { kind, docId, deviceSeq, epoch, nonce, covers } = fields;
 	const text = `po-item-v1|${kind}|${docId}|${deviceSeq}|${epoch}|${nonce}|${covers ?? ''}|`;
+	return Buffer.concat([Buffer.from(text, 'utf8'), ciphertext]);
+}
+
+export interface BlobFields {
+	blobId: string;
+	epoch: number;
+	nonce: string;
+	size: number;
+}
+
+/** The bytes a device signs for a blob: the text fields, then the ciphertext. */
+export function blobData(fields: BlobFields, ciphertext: Uint8Array): Buffer {
+	const { blobId, epoch, nonce, size } = fields;
+	const text = `po-blob-v1|${blobId}|${epoch}|${nonce}|${size}|`;
 	return Buffer.concat([Buffer.from(text, 'utf8'), ciphertext]);
 }
 

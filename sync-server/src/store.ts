@@ -1,9 +1,10 @@
 /**
- * The relay's store: offices and their devices here, documents in documents.ts. Every write runs
+ * The relay's store: offices and their devices here, documents in documents.ts, blobs in blobs.ts. Every write runs
  * in a transaction (nested in the commit queue's batch transaction, it becomes a savepoint), so
  * a refused or failed write leaves nothing behind.
  */
 import type Database from 'better-sqlite3';
+import { BlobStore } from './blobs';
 import { DocumentStore } from './documents';
 import { RelayError } from './errors';
 import { openDatabase } from './schema';
@@ -36,11 +37,13 @@ const toRecord = (row: DeviceRow): DeviceRecord => ({
 
 export class Store {
 	readonly documents: DocumentStore;
+	readonly blobs: BlobStore;
 	private open = true;
 	private readonly sql;
 
 	private constructor(readonly db: Database.Database) {
 		this.documents = new DocumentStore(db);
+		this.blobs = new BlobStore(db);
 		this.sql = {
 			office: db.prepare<[string], { devices: number }>(
 				'SELECT devices FROM offices WHERE office_id = ?'

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { encodeFrame, MSG, type Header } from '../src/protocol';
 import { FrameQueue, type Received } from './frame-queue';
 import type * as F from './frames';
-import { createDevice, signChallenge, signItem, type DeviceIdentity } from './identity';
+import { createDevice, signBlob, signChallenge, signItem, type DeviceIdentity } from './identity';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 const opened = new Set<RelayTestClient>();
@@ -174,6 +174,36 @@ export class RelayTestClient {
 		const fields = { kind: 'snapshot' as const, docId, deviceSeq, epoch, nonce, covers };
 		const signature = signItem(this.device, fields, payload);
 		this.send(MSG.SNAPSHOT, { docId, covers, deviceSeq, epoch, nonce, signature }, payload);
+	}
+
+	/** Sends a signed BLOB_PUT. */
+	putBlob(blobId: string, payload: Uint8Array, epoch = 1): F.BlobPutHeader {
+		const nonce = randomBytes(12).toString('base64');
+		const fields = { blobId, epoch, nonce, size: payload.length };
+		const header = { ...fields, signature: signBlob(this.device, fields, payload) };
+		this.send(MSG.BLOB_PUT, header, payload);
+		return header;
+	}
+
+	/** Sends a signed BLOB_PUT and waits for its BLOB_ACK. */
+	async putBlobAndAck(blobId: string, payload: Uint8Array): Promise<F.BlobPutHeader> {
+		const header = this.putBlob(blobId, payload);
+		await this.next<{ blobId: string }>(MSG.BLOB_ACK, (h) => h.blobId === blobId);
+		return header;
+	}
+
+	/** BLOB_GET, answered by BLOB or BLOB_MISSING. */
+	async getBlob(blobId: string): Promise<F.BlobReply> {
+		this.send(MSG.BLOB_GET, { blobId });
+		const reply = await this.queue.take(
+			(f) =>
+				(f.type === MSG.BLOB || f.type === MSG.BLOB_MISSING) &&
+				(f.header as { blobId?: unknown }).blobId === blobId,
+			DEFAULT_TIMEOUT_MS,
+			'BLOB or BLOB_MISSING'
+		);
+		if (reply.type === MSG.BLOB_MISSING) return { missing: true };
+		return { blob: reply.header as unknown as F.BlobHeader, payload: reply.payload };
 	}
 
 	/** ADD_DEVICE, answered by DEVICES. */

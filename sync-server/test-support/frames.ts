@@ -4,8 +4,23 @@ export interface ErrorHeader {
 	code: string;
 	message: string;
 	fatal: boolean;
-	ref?: { type: number; docId?: string; deviceSeq?: number };
+	ref?: { type: number; docId?: string; deviceSeq?: number; blobId?: string };
 }
+
+export interface BlobPutHeader {
+	blobId: string;
+	epoch: number;
+	nonce: string;
+	signature: string;
+	size: number;
+}
+
+export interface BlobHeader extends BlobPutHeader {
+	deviceId: string;
+}
+
+/** What BLOB_GET was answered with: the blob, or BLOB_MISSING. */
+export type BlobReply = { blob: BlobHeader; payload: Buffer } | { missing: true };
 
 export interface DevicesHeader {
 	devices: { deviceId: string; revoked: boolean }[];

@@ -3,7 +3,7 @@
  * signatures of docs/sync-protocol.md made the way a client makes them.
  */
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { authText, itemData, type ItemFields } from '../src/signatures';
+import { authText, blobData, itemData, type BlobFields, type ItemFields } from '../src/signatures';
 
 export interface DeviceIdentity {
 	officeId: string;
@@ -42,4 +42,9 @@ export function signChallenge(device: DeviceIdentity, nonce: string): string {
 /** The signature (base64) over an item, as a client signs a PUSH or SNAPSHOT. */
 export function signItem(device: DeviceIdentity, fields: ItemFields, payload: Uint8Array): string {
 	return sign(null, itemData(fields, payload), device.privateKey).toString('base64');
+}
+
+/** The signature (base64) over a blob, as a client signs a BLOB_PUT. */
+export function signBlob(device: DeviceIdentity, fields: BlobFields, payload: Uint8Array): string {
+	return sign(null, blobData(fields, payload), device.privateKey).toString('base64');
 }

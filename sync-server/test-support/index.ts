@@ -2,7 +2,14 @@
 export { RelayTestClient } from './client';
 export type { Received } from './frame-queue';
 export type * from './frames';
-export { createDevice, signChallenge, signItem, testId, type DeviceIdentity } from './identity';
+export {
+	createDevice,
+	signBlob,
+	signChallenge,
+	signItem,
+	testId,
+	type DeviceIdentity
+} from './identity';
 export { startTestRelay, stopRelays, tempDir, type TestRelay } from './relay-fixture';
 export { connectOffice, payloads } from './office';
 export { killRelays, spawnRelay, type SpawnedRelay } from './spawn';

@@ -45,9 +45,13 @@ export async function startSyncingDemoOffice(
 
 /**
  * The host (a syncing, signed-in device) adds the new device through the UI, and the new device
- * signs in with the demo passphrase; resolves once the new device shows the office.
+ * signs in with `passphrase` (the demo office's unless given); resolves once it shows the office.
  */
-export async function joinOffice(host: Page, joiner: Page): Promise<void> {
+export async function joinOffice(
+	host: Page,
+	joiner: Page,
+	passphrase = DEMO_PASSPHRASE
+): Promise<void> {
 	// The host shows a code; the new device types it
 	const sync = new SyncSection(host);
 	await sync.goto();
@@ -67,7 +71,7 @@ export async function joinOffice(host: Page, joiner: Page): Promise<void> {
 
 	// The new device now has the office: sign in with its passphrase
 	const unlock = await join.waitForSignIn();
-	await unlock.unlock(DEMO_PASSPHRASE);
+	await unlock.unlock(passphrase);
 }
 
 /** A opens the demo office and syncs it; B joins it and signs in. Resolves with A's staff total. */

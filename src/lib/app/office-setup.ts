@@ -10,6 +10,7 @@ import {
 	setStaffMemberActive
 } from '$lib/directory/commands';
 import { importVitals } from '$lib/clinical/import';
+import { importHistory } from '$lib/clinical/history-import';
 import { PATIENTS_DOCUMENT, patientsCollection } from '$lib/patients/collections';
 import { importPatients } from '$lib/patients/import';
 import type { OfficeSettingsForm, StaffMemberForm } from '$lib/directory/schema';
@@ -64,6 +65,10 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 	const { demoPatients } = await import('$lib/patients/demo');
 	await runCommand(context, importPatients, { patients: demoPatients() });
 	await importDemoVitals(workspace, staffIds[0]);
+	await importDemoHistory(
+		workspace,
+		staffIds.map((id, n) => ({ id, role: demo.staff[n].role }))
+	);
 	return workspace;
 }
 
@@ -73,4 +78,15 @@ async function importDemoVitals(workspace: Workspace, takenBy: string): Promise<
 	const patients = await workspace.projection(PATIENTS_DOCUMENT, patientsCollection);
 	const sets = demoVitals(patients.all(), takenBy, workspace.now());
 	await runCommand(workspace.commandContext(), importVitals, { sets });
+}
+
+/** Gives some demo patients a medical history recorded by the nurses, in one import. */
+async function importDemoHistory(
+	workspace: Workspace,
+	staff: { id: string; role: string }[]
+): Promise<void> {
+	const { demoHistory } = await import('$lib/clinical/demo-history');
+	const patients = await workspace.projection(PATIENTS_DOCUMENT, patientsCollection);
+	const items = demoHistory(patients.all(), staff, workspace.now());
+	await runCommand(workspace.commandContext(), importHistory, { items });
 }

@@ -5,6 +5,7 @@
  * chart shows flags. Nothing here is a real person's reading.
  */
 import { ageAtMeasurement, type Age } from './age';
+import { demoId, seededRandom } from './demo-random';
 import type { VitalValues } from './vitals-rules';
 import type { VitalsSet } from './vitals-schema';
 
@@ -17,30 +18,6 @@ export interface DemoVitalsPatient {
 	id: string;
 	mrn: string;
 	dateOfBirth: string;
-}
-
-/** mulberry32, as the demo patients use: the same seed gives the same readings. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/** A ULID-shaped id made from the seed, so demo ids are as stable as the readings. */
-function demoId(random: () => number, time: number): string {
-	const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-	let head = '';
-	for (let rest = time, i = 0; i < 10; i++, rest = Math.floor(rest / 32)) {
-		head = alphabet[rest % 32] + head;
-	}
-	let tail = '';
-	for (let i = 0; i < 16; i++) tail += alphabet[Math.floor(random() * 32)];
-	return head + tail;
 }
 
 /** What stays the same for a patient from visit to visit. */

@@ -38,7 +38,7 @@ export interface Observation {
 	resourceType: 'Observation';
 	id: string;
 	meta?: { profile: string[] };
-	status: 'final';
+	status: 'final' | 'entered-in-error';
 	category: CodeableConcept[];
 	code: CodeableConcept;
 	subject: Reference;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { vitalsToFhirObservations } from './fhir';
 import type { Observation } from './fhir-types';
-import { NURSE_ID, PATIENT_ID, makeVitalsSet } from './test-support/vitals';
+import { NURSE_ID, PATIENT_ID, makeVitalsSet, testId } from './test-support/vitals';
 
 // The R4 rules this export must meet, checked independently of the code that writes them.
 const fhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
@@ -22,7 +22,7 @@ const observation = z
 		resourceType: z.literal('Observation'),
 		id: fhirId,
 		meta: z.strictObject({ profile: z.array(z.url()).min(1) }).optional(),
-		status: z.literal('final'),
+		status: z.enum(['final', 'entered-in-error']),
 		category: z.array(concept).min(1),
 		code: concept,
 		subject: reference,
@@ -198,6 +198,28 @@ describe('vitalsToFhirObservations', () => {
 		expect(noted[0].note).toEqual([{ text: 'After exercise' }]);
 		expect(exportOf(makeVitalsSet(7, { values: { pain: 5 } })).map((o) => o.id.slice(27))).toEqual([
 			'pain'
+		]);
+	});
+
+	it('withdraws every observation of a set entered in error, keeping its ids, with the reason', () => {
+		const enteredInError = {
+			at: '2025-03-05T10:00:00.000Z',
+			by: NURSE_ID,
+			reason: 'Wrong patient'
+		};
+		const struck = exportOf(makeVitalsSet(1, { enteredInError }));
+		expect(struck.map((o) => o.id)).toEqual(observations.map((o) => o.id));
+		expect(new Set(struck.map((o) => o.status))).toEqual(new Set(['entered-in-error']));
+		expect(struck[0].note).toEqual([{ text: 'Entered in error: Wrong patient' }]);
+		expect(observations.every((o) => o.status === 'final')).toBe(true);
+	});
+
+	it('exports the sets of a merged record with this patient as their subject', () => {
+		const merged = makeVitalsSet(9, { patientId: testId(99), values: { pulse: 70 } });
+		const bundle = vitalsToFhirObservations({ ...ADULT, mergedIds: [testId(99)] }, [merged]);
+		expect(bundle.entry.map((e) => e.resource.subject.reference)).toEqual([
+			`Patient/${PATIENT_ID}`,
+			`Patient/${PATIENT_ID}`
 		]);
 	});
 

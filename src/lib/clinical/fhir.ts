@@ -3,7 +3,16 @@
 // 'vital-signs', blood pressure as one Observation with systolic and diastolic components, and
 // one 85353-1 panel per set whose members are that set's vital signs. Pain has no core profile
 // and is sent as a 'survey' Observation. Ids derive from the set id, so a re-export is identical.
+//
+// A set entered in error is exported, not left out, with status 'entered-in-error' on each of its
+// observations and the reason as a note. R4 defines that status for a record "withdrawn
+// following previous final release" that "should never have existed", and marks status a
+// modifier element so no receiver may ignore it. Because ids are stable, a receiver that imported
+// an earlier export gets the same Observation ids withdrawn; leaving the set out would leave the
+// wrong readings standing there. Sets of patient records merged into this one are exported with
+// this patient as their subject.
 import { ageAtMeasurement } from './age';
+import { chartPatientIds } from './clinical-patient';
 import type {
 	Bundle,
 	CodeableConcept,
@@ -62,6 +71,8 @@ export const INTERPRETATION_CODES: Record<VitalFlag, Coding> = {
 export interface FhirPatient {
 	id: string;
 	birthDate?: string;
+	/** Ids of patient records merged into this one, whose sets are this patient's too. */
+	mergedIds?: readonly string[];
 }
 
 /** `baseUrl` gives entries absolute fullUrls; `timeZone` is the office's, for ages. */
@@ -100,7 +111,7 @@ function frame(patientId: string, set: VitalsSet, part: Part, code: CodeableConc
 		resourceType: 'Observation',
 		id: `${set.id}-${part}`,
 		...(profile ? { meta: { profile: [profile] } } : {}),
-		status: 'final',
+		status: set.enteredInError ? 'entered-in-error' : 'final',
 		category: category(part === 'pain' ? 'survey' : 'vital-signs'),
 		code,
 		subject: { reference: `Patient/${patientId}` },
@@ -111,6 +122,13 @@ function frame(patientId: string, set: VitalsSet, part: Part, code: CodeableConc
 
 function component(key: 'systolic' | 'diastolic', value: number): ObservationComponent {
 	return { code: loinc(VITALS[key].loinc, VITALS[key].label), valueQuantity: quantity(key, value) };
+}
+
+/** The panel's notes: the set's own, and why it was entered in error. */
+function notes(set: VitalsSet): Partial<Observation> {
+	const texts = [set.notes, set.enteredInError && `Entered in error: ${set.enteredInError.reason}`];
+	const note = texts.filter((text): text is string => !!text).map((text) => ({ text }));
+	return note.length > 0 ? { note } : {};
 }
 
 /** The Observations of one set: the panel, blood pressure, each single vital, then pain. */
@@ -151,7 +169,7 @@ function setObservations(
 	const panel: Observation = {
 		...frame(patient.id, set, 'panel', loinc(VITAL_SIGNS_PANEL, 'Vital signs')),
 		hasMember: members.map((member) => ({ reference: `Observation/${member.id}` })),
-		...(set.notes ? { note: [{ text: set.notes }] } : {})
+		...notes(set)
 	};
 	return [panel, ...members, ...surveys];
 }
@@ -168,8 +186,9 @@ export function vitalsToFhirObservations(
 	options: FhirExportOptions = {}
 ): Bundle {
 	const base = options.baseUrl?.replace(/\/+$/, '');
+	const ids = chartPatientIds({ id: patient.id, mergedIds: patient.mergedIds });
 	const entry = [...sets].sort(byTime).flatMap((set) => {
-		if (set.patientId !== patient.id) {
+		if (!ids.includes(set.patientId)) {
 			throw new Error(`Vitals set ${set.id} belongs to another patient.`);
 		}
 		return setObservations(patient, set, options).map((resource) => ({

@@ -173,3 +173,42 @@ export const ALCOHOL_USE_LABELS: Record<AlcoholUse, string> = {
 	weekly: 'Weekly',
 	daily: 'Daily'
 };
+
+/** Common diagnoses offered as one-tap choices; a tap fills in the name and the ICD-10 code. */
+export const PROBLEM_PICKS = [
+	{ name: 'Essential hypertension', icd10: 'I10' },
+	{ name: 'Type 2 diabetes mellitus', icd10: 'E11.9' },
+	{ name: 'Hyperlipidemia', icd10: 'E78.5' },
+	{ name: 'Asthma', icd10: 'J45.909' },
+	{ name: 'Gastro-esophageal reflux disease', icd10: 'K21.9' },
+	{ name: 'Hypothyroidism', icd10: 'E03.9' },
+	{ name: 'Depression', icd10: 'F32.A' },
+	{ name: 'Anxiety disorder', icd10: 'F41.9' },
+	{ name: 'Obesity', icd10: 'E66.9' },
+	{ name: 'Osteoarthritis', icd10: 'M19.90' }
+] as const;
+
+/** Common allergens offered as one-tap choices; a tap fills in the substance and its kind. */
+export const ALLERGY_SUBSTANCE_PICKS = [
+	{ substance: 'Penicillin', category: 'drug' },
+	{ substance: 'Sulfa drugs', category: 'drug' },
+	{ substance: 'Codeine', category: 'drug' },
+	{ substance: 'Aspirin', category: 'drug' },
+	{ substance: 'Peanuts', category: 'food' },
+	{ substance: 'Shellfish', category: 'food' },
+	{ substance: 'Eggs', category: 'food' },
+	{ substance: 'Latex', category: 'environment' },
+	{ substance: 'Bee stings', category: 'environment' }
+] as const satisfies readonly { substance: string; category: AllergyCategory }[];
+
+/** Common operations offered as one-tap choices; the field itself is free text. */
+export const SURGERY_PICKS = [
+	'Appendectomy',
+	'Tonsillectomy',
+	'Cholecystectomy',
+	'Cesarean section',
+	'Hernia repair',
+	'Knee arthroscopy',
+	'Hysterectomy',
+	'Cataract surgery'
+] as const;

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { allergyStatus, isIcd10, normalizeIcd10, partialDateBefore } from './history-rules';
+import {
+	allergyStatus,
+	isCurrent,
+	isIcd10,
+	normalizeIcd10,
+	partialDateBefore
+} from './history-rules';
 import type { AllergyStatus } from './history-rules';
 import { historyItemSchema } from './history-schema';
 import type { HistoryItem } from './history-schema';
-import { recorded } from './test-support/history';
+import { recorded, storedItems } from './test-support/history';
+import { testId } from './test-support/vitals';
 
 describe('ICD-10 codes', () => {
 	it.each([
@@ -66,5 +73,22 @@ describe('allergyStatus', () => {
 		['both', [noneKnown, penicillin], 'conflicting']
 	])('with %s is %s', (_what, items, status) => {
 		expect(allergyStatus(items)).toBe(status);
+	});
+});
+
+describe('isCurrent', () => {
+	const struck = { at: '2025-03-05T09:00:00Z', by: testId(901), reason: '' };
+	it.each<[string, HistoryItem, boolean]>([
+		['an active problem', storedItems.problem(1), true],
+		['a resolved problem', storedItems.problem(2, { status: 'resolved' }), false],
+		['a struck-out problem', storedItems.problem(3, { enteredInError: struck }), false],
+		['an allergy', storedItems.allergy(4), true],
+		[
+			'a replaced NKA',
+			storedItems.noKnownAllergies(5, { superseded: { ...struck, itemId: testId(4) } }),
+			false
+		]
+	])('%s → %s', (_label, item, current) => {
+		expect(isCurrent(item)).toBe(current);
 	});
 });

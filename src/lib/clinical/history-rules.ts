@@ -1,6 +1,6 @@
 // Pure rules for the medical history: ICD-10 code shape, comparing partial dates, and what the
 // allergy list says as a whole (an explicit "no known allergies" beside a recorded allergy is a
-// contradiction the chart must show, not hide).
+// contradiction the chart must show, not hide), and which items stand and describe the patient now.
 import type { HistoryItem } from './history-schema';
 
 // ICD-10-CM: letter, digit, digit or letter, then optionally a dot and up to four more.
@@ -33,4 +33,22 @@ export function allergyStatus(items: readonly HistoryItem[]): AllergyStatus {
 	if (noneKnown && allergies) return 'conflicting';
 	if (allergies) return 'has-allergies';
 	return noneKnown ? 'no-known-allergies' : 'not-recorded';
+}
+
+/** False once an item was struck out as entered in error or, for "no known allergies", replaced. */
+export function isStanding(item: HistoryItem): boolean {
+	if (item.enteredInError !== null) return false;
+	return item.kind !== 'no-known-allergies' || item.superseded === null;
+}
+
+/**
+ * Whether a standing item describes the patient now: an active problem, a medication taken or on
+ * hold, any allergy, surgery or family history. A social history is current when it is the newest
+ * one, which only the whole list can tell (see groupHistory).
+ */
+export function isCurrent(item: HistoryItem): boolean {
+	if (!isStanding(item)) return false;
+	if (item.kind === 'problem') return item.status === 'active';
+	if (item.kind === 'medication') return item.status === 'active' || item.status === 'on-hold';
+	return true;
 }

@@ -263,3 +263,25 @@ describe('stored history items', () => {
 		expect(historyItemSchema.safeParse({ kind: 'vaccine', ...recorded(4) }).success).toBe(false);
 	});
 });
+
+describe('the life of a stored item', () => {
+	it('reads an item stored before edits and strike-outs existed as never edited, standing', () => {
+		const item = { kind: 'no-known-allergies', ...recorded(5) };
+
+		expect(historyItemSchema.parse(item)).toMatchObject({
+			updatedAt: null,
+			updatedBy: null,
+			enteredInError: null,
+			superseded: null
+		});
+	});
+
+	it('refuses a strike-out without a valid time', () => {
+		const enteredInError = { at: 'yesterday', by: recorded(6).recordedBy, reason: '' };
+		const item = { kind: 'surgery', ...recorded(6), procedure: 'Appendectomy', enteredInError };
+
+		expect(errorsOf(historyItemSchema, item)).toEqual({
+			'enteredInError.at': 'The time must be a UTC time like 2025-03-01T14:30:00Z.'
+		});
+	});
+});

@@ -2,12 +2,19 @@
 // "no known allergies"), surgeries, family and social history. Each kind has an input schema
 // for its form and a stored schema that adds who the item is about, when it was recorded and
 // by whom. Clinical dates may be partial ('2019', '2019-06') because patients remember so.
+//
+// Items are never deleted. A stored item also says who last edited it, and whether it was struck
+// out as "entered in error" (kept, shown apart, never counted); a "no known allergies" entry says
+// which later entry superseded it. These fields default to null, so items written before they
+// existed still validate.
 import { z } from 'zod';
 import {
 	attribution,
+	instant,
 	optionalDate,
 	optionalPartialDate,
 	optionalText,
+	recordId,
 	requiredText
 } from './fields';
 import {
@@ -150,8 +157,23 @@ export const socialHistoryInputSchema = z
 		}
 	});
 
-/** The fields a stored item adds to its form: its kind and who recorded it, about whom, when. */
-const storedAs = <K extends string>(kind: K) => ({ kind: z.literal(kind), ...attribution });
+const at = instant('The time must be a UTC time like 2025-03-01T14:30:00Z.');
+const by = recordId('The ID of the person who made this change is malformed.');
+
+/** Who struck an item out as entered in error, when, and why (optional). */
+export const enteredInErrorSchema = z.object({ at, by, reason: optionalText('The reason', 200) });
+
+/** The later entry that replaced a "no known allergies" entry: an allergy, or a newer one. */
+export const supersededSchema = z.object({ at, by, itemId: recordId() });
+
+/** The fields a stored item adds to its form: its kind, who recorded it about whom and when. */
+const storedAs = <K extends string>(kind: K) => ({
+	kind: z.literal(kind),
+	...attribution,
+	updatedAt: at.nullable().default(null),
+	updatedBy: by.nullable().default(null),
+	enteredInError: enteredInErrorSchema.nullable().default(null)
+});
 
 /** A problem or diagnosis as stored. */
 export const problemSchema = problemInputSchema.safeExtend(storedAs('problem'));
@@ -160,9 +182,10 @@ export const medicationSchema = medicationInputSchema.safeExtend(storedAs('medic
 /** An allergy as stored. */
 export const allergySchema = allergyInputSchema.safeExtend(storedAs('allergy'));
 /** An explicit "no known allergies" as stored. */
-export const noKnownAllergiesSchema = noKnownAllergiesInputSchema.safeExtend(
-	storedAs('no-known-allergies')
-);
+export const noKnownAllergiesSchema = noKnownAllergiesInputSchema.safeExtend({
+	...storedAs('no-known-allergies'),
+	superseded: supersededSchema.nullable().default(null)
+});
 /** An operation or procedure as stored. */
 export const surgerySchema = surgeryInputSchema.safeExtend(storedAs('surgery'));
 /** A condition in a relative as stored. */
@@ -186,6 +209,31 @@ export type HistoryKind = HistoryItem['kind'];
 export type Problem = z.output<typeof problemSchema>;
 export type Medication = z.output<typeof medicationSchema>;
 export type Allergy = z.output<typeof allergySchema>;
+export type NoKnownAllergies = z.output<typeof noKnownAllergiesSchema>;
 export type Surgery = z.output<typeof surgerySchema>;
 export type FamilyHistory = z.output<typeof familyHistorySchema>;
 export type SocialHistory = z.output<typeof socialHistorySchema>;
+export type EnteredInError = z.output<typeof enteredInErrorSchema>;
+
+/** The form schema of each kind, for the add and edit commands. */
+export const HISTORY_INPUT_SCHEMAS = {
+	problem: problemInputSchema,
+	medication: medicationInputSchema,
+	allergy: allergyInputSchema,
+	'no-known-allergies': noKnownAllergiesInputSchema,
+	surgery: surgeryInputSchema,
+	family: familyHistoryInputSchema,
+	social: socialHistoryInputSchema
+} as const satisfies Record<HistoryKind, z.ZodType>;
+
+/** What the form of a kind produces once checked. */
+export type HistoryInput<K extends HistoryKind> = z.output<(typeof HISTORY_INPUT_SCHEMAS)[K]>;
+/** What the form of a kind takes before defaults are filled in. */
+export type HistoryFormInput<K extends HistoryKind> = z.input<(typeof HISTORY_INPUT_SCHEMAS)[K]>;
+
+/** The form schema of `kind`, typed by kind (TypeScript cannot index the map generically). */
+export function historyInputSchema<K extends HistoryKind>(
+	kind: K
+): z.ZodType<HistoryInput<K>, HistoryFormInput<K>> {
+	return HISTORY_INPUT_SCHEMAS[kind] as unknown as z.ZodType<HistoryInput<K>, HistoryFormInput<K>>;
+}

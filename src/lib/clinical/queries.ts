@@ -1,9 +1,12 @@
 /**
- * Reading a patient's vitals: every year document this device holds, the patient's sets newest
- * first, each with its BMI and the flags for the patient's age on the day it was taken.
+ * Reading a patient's vitals: every year document this device holds, the sets of the patient and
+ * of every record merged into it, newest first, each with its BMI and the flags for the patient's
+ * age on the day it was taken. Sets entered in error are listed (the history shows them struck
+ * out) but never charted.
  */
 import type { Workspace } from '$lib/core/session/workspace';
-import { ageAtMeasurement } from './age';
+import { ageAtMeasurement, type Age } from './age';
+import { chartPatientIds, type ClinicalPatient } from './clinical-patient';
 import { CLINICAL_AREA, vitalsCollection } from './collections';
 import type { VitalKey } from './vitals-catalog';
 import { flagVitals, type VitalFlags } from './vitals-flags';
@@ -12,19 +15,19 @@ import type { VitalsSet } from './vitals-schema';
 
 export type { VitalsSet } from './vitals-schema';
 
+export type { ClinicalPatient } from './clinical-patient';
+export * from './history-queries';
+export * from './attachment-queries';
+
 /** A stored set with what is derived from it for display. */
 export interface ChartedVitals extends VitalsSet {
+	/** The patient's age when the set was taken; null when the date of birth is unknown. */
+	age: Age | null;
 	bmi: number | null;
 	flags: VitalFlags;
 }
 
-/** Who the vitals belong to: the id, and the date of birth that sets the reference ranges. */
-export interface VitalsPatient {
-	id: string;
-	dateOfBirth?: string;
-}
-
-/** The years ('YYYY') that have a vitals document on this device, oldest first. */
+/** The years ('YYYY') that have a clinical document on this device or open now, oldest first. */
 export async function vitalsYears(workspace: Workspace): Promise<string[]> {
 	const prefix = `${CLINICAL_AREA}/`;
 	// Listed from the stored rows, as the audit log lists its months: no index document to keep.
@@ -32,7 +35,10 @@ export async function vitalsYears(workspace: Workspace): Promise<string[]> {
 		workspace.db.updates.where('docId').startsWith(prefix).uniqueKeys(),
 		workspace.db.snapshots.where('docId').startsWith(prefix).primaryKeys()
 	]);
-	const ids = new Set([...logged, ...snapshotted].map(String));
+	// Open documents too: a set just written is in its document before its row is stored, and
+	// the chart refreshes at that moment, so the first set of a year would otherwise be missed.
+	const open = workspace.documents.openIds().filter((id) => id.startsWith(prefix));
+	const ids = new Set([...logged, ...snapshotted, ...open].map(String));
 	return [...ids].map((id) => id.slice(prefix.length)).sort();
 }
 
@@ -40,21 +46,22 @@ export async function vitalsYears(workspace: Workspace): Promise<string[]> {
 export function chartVitals(set: VitalsSet, birthDate?: string, timeZone?: string): ChartedVitals {
 	const age = ageAtMeasurement(birthDate, set.takenAt, timeZone);
 	const bmi = computeBmi(set.values.height, set.values.weight, age);
-	return { ...set, bmi, flags: flagVitals(set.values, bmi, age) };
+	return { ...set, age, bmi, flags: flagVitals(set.values, bmi, age) };
 }
 
-/** A patient's vitals sets, newest first, flagged for their age. */
+/** A patient's vitals sets (merged records' included), newest first, flagged for their age. */
 export async function vitalsOf(
 	workspace: Workspace,
-	patient: VitalsPatient,
+	patient: ClinicalPatient,
 	timeZone?: string
 ): Promise<ChartedVitals[]> {
 	const years = await vitalsYears(workspace);
 	const tables = await Promise.all(
 		years.map((period) => workspace.projection({ area: CLINICAL_AREA, period }, vitalsCollection))
 	);
+	const ids = chartPatientIds(patient);
 	return tables
-		.flatMap((table) => table.where('patientId', patient.id))
+		.flatMap((table) => ids.flatMap((id) => table.where('patientId', id)))
 		.map((set) => chartVitals(set, patient.dateOfBirth, timeZone))
 		.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.id.localeCompare(a.id));
 }
@@ -81,10 +88,11 @@ export interface TrendPoint {
 	value: number;
 }
 
-/** The readings of one vital across `sets`, oldest first, skipping sets without it. */
+/** The readings of one vital across `sets`, oldest first, skipping sets without it or in error. */
 export function trendSeries(sets: ChartedVitals[], key: VitalKey): TrendPoint[] {
 	const points: TrendPoint[] = [];
 	for (const set of sets) {
+		if (set.enteredInError) continue;
 		const value = key === 'bmi' ? set.bmi : set.values[key];
 		if (value != null) points.push({ takenAt: set.takenAt, value });
 	}

@@ -173,6 +173,37 @@ describe('vitals form messages', () => {
 	});
 });
 
+describe('vitals form checked against the clock', () => {
+	// The test forms are taken on 2025-03-04 at 15:30 UTC.
+	const at = (iso: string) => ({ now: () => new Date(iso) });
+
+	it.each([
+		['2025-03-04T16:00:00Z', {}, {}],
+		[
+			'2025-03-04T15:28:59Z',
+			{},
+			{ takenAt: 'The time taken is in the future: check the date and time.' }
+		],
+		[
+			'2025-04-04T16:00:00Z',
+			{},
+			{ notes: 'Vitals taken more than 30 days ago need a note saying why they are entered late.' }
+		],
+		['2025-04-04T16:00:00Z', { notes: 'Copied from the paper chart' }, {}],
+		[
+			'2026-03-05T16:00:00Z',
+			{ notes: 'Copied from the paper chart' },
+			{ takenAt: 'Vitals taken more than a year ago cannot be entered: check the year.' }
+		]
+	])('entered at %s with %j: %j', (now, extra, expected) => {
+		expect(inputErrors(makeMetricForm(extra), at(now))).toEqual(expected);
+	});
+
+	it('does not judge the time when no clock is given (stored sets never are)', () => {
+		expect(inputErrors(makeMetricForm({ takenAt: '2020-01-01T00:00:00Z' }))).toEqual({});
+	});
+});
+
 describe('vitals form for a given patient', () => {
 	const headOnly = (birthDate: string) =>
 		inputErrors(

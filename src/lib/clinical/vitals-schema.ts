@@ -2,14 +2,17 @@
 // %, cm, kg, score), rounded as units.ts stores them, plus the unit system it was entered in so
 // it is shown back the same way. The input schema takes what a person typed — °F, ft + in,
 // lb + oz in imperial mode — converts, checks against the rules and rounds once at the end.
+// A set entered in error keeps its values and carries the mark (see vitals-error-schema.ts).
 import { z } from 'zod';
 import { ageAtMeasurement } from './age';
 import { instant, optionalText, recordId } from './fields';
 import { feetInchesToCm, fromEntered, poundsOuncesToKg, toStorage } from './units';
 import { MEASURED_VITAL_KEYS, UNIT_SYSTEMS } from './vitals-catalog';
 import type { MeasuredVitalKey } from './vitals-catalog';
+import { correctsSchema, enteredInErrorSchema } from './vitals-error-schema';
 import { vitalsProblems } from './vitals-rules';
 import type { VitalProblem, VitalValues } from './vitals-rules';
+import { takenAtProblem } from './vitals-time-rules';
 
 const TAKEN_AT = 'Enter when the vitals were taken.';
 const CHOOSE_UNITS = 'Choose metric or imperial units.';
@@ -54,7 +57,10 @@ export const vitalsSetSchema = z
 		takenBy: recordId('The ID of the person who took the vitals is malformed.'),
 		unitSystem: z.enum(UNIT_SYSTEMS, { error: CHOOSE_UNITS }),
 		values: storedValues,
-		notes: optionalText('Notes', 500)
+		notes: optionalText('Notes', 500),
+		// Both optional: sets stored before sets could be struck out have neither.
+		enteredInError: enteredInErrorSchema.optional(),
+		corrects: correctsSchema.optional()
 	})
 	.superRefine((set, ctx) => report(ctx, vitalsProblems(set.values), ['values']))
 	.transform((set) => ({ ...set, values: roundValues(set.values) }));
@@ -138,10 +144,12 @@ function canonicalValues(form: VitalsFormOutput): VitalValues {
 	return values;
 }
 
-/** What the input schema needs to know about the patient: DOB and the office's time zone. */
+/** What the input schema needs to know: the patient's DOB, the office's time zone, the clock. */
 export interface MeasurementContext {
 	birthDate?: string;
 	timeZone?: string;
+	/** When given, the time taken is checked against it (vitals-time-rules.ts). */
+	now?: () => Date;
 }
 
 /** The vitals form for a patient; parses to a set without id, patient or author, rounded. */
@@ -160,6 +168,8 @@ export function makeVitalsInputSchema(context: MeasurementContext = {}) {
 				const message = 'The vitals cannot be taken before the date of birth.';
 				ctx.addIssue({ code: 'custom', path: ['takenAt'], message });
 			}
+			const late = context.now && takenAtProblem(input.takenAt, context.now(), input.notes);
+			if (late) ctx.addIssue({ code: 'custom', path: [late.field], message: late.message });
 			report(ctx, vitalsProblems(input.values, { system: input.unitSystem, age }));
 		})
 		.transform((input) => ({ ...input, values: roundValues(input.values) }));

@@ -1,4 +1,12 @@
-// Pure rules for the office directory: identifiers, contact details, places and list helpers.
+// Pure rules for the office directory: identifiers, places and list helpers. Contact details,
+// dates and search folding are shared with other areas through $lib/text; re-exported here so
+// the directory's schema and queries keep one place to import their rules from.
+import { US_STATES_AND_DC } from '$lib/text/address';
+
+export { isValidEmail, isValidZip } from '$lib/text/address';
+export { matchesSearch } from '$lib/text/fold';
+export { isRealIsoDate } from '$lib/text/iso-date';
+export { normalizePhone } from '$lib/text/phone';
 
 /** True when `npi` is 10 digits whose last digit is the Luhn check digit over '80840' + the rest. */
 export function npiCheckDigitValid(npi: string): boolean {
@@ -39,23 +47,6 @@ export function taxIdProblem(s: string): string | null {
 	return null;
 }
 
-/** A NANP number as '(555) 201-3344' (plus ' x123' for an extension), or null when invalid. */
-export function normalizePhone(s: string): string | null {
-	let rest = s.trim();
-	let extension = '';
-	const ext = /\s*(?:x|ext\.?|extension)\s*(\d{1,6})$/i.exec(rest);
-	if (ext) {
-		extension = ` x${ext[1]}`;
-		rest = rest.slice(0, ext.index);
-	}
-	// Letters or other symbols mean a typo, not formatting to be stripped away.
-	if (!/^[\d\s().+-]+$/.test(rest)) return null;
-	let digits = rest.replace(/\D/g, '');
-	if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
-	if (!/^[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return null;
-	return `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}${extension}`;
-}
-
 /** The engine's canonical spelling of the IANA zone `tz`, or null when it is not one. */
 export function canonicalTimeZone(tz: string): string | null {
 	// Newer engines also accept UTC offsets such as '+01:00'; an office needs a named zone.
@@ -81,48 +72,10 @@ export function listTimeZones(): string[] {
 	return [...new Set([...zones, 'UTC'])].sort();
 }
 
-/** Pragmatic email check: one '@', no spaces, a dotted domain; not the full RFC grammar. */
-export function isValidEmail(s: string): boolean {
-	return s.length <= 254 && /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(s);
-}
-
-export const US_STATES = [
-	...['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL'],
-	...['IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT'],
-	...['NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI'],
-	...['SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'DC', 'PR']
-] as const;
+/** Where an office can be: a state, DC or Puerto Rico (patients also live in other territories). */
+export const US_STATES = [...US_STATES_AND_DC, 'PR'] as const;
 
 export type UsState = (typeof US_STATES)[number];
-
-/** True for a US ZIP code, '12345' or ZIP+4 '12345-6789'. */
-export function isValidZip(s: string): boolean {
-	return /^\d{5}(?:-\d{4})?$/.test(s);
-}
-
-/** True for a 'YYYY-MM-DD' string naming a date that exists on the calendar. */
-export function isRealIsoDate(s: string): boolean {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-	if (!m) return false;
-	const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const date = new Date(Date.UTC(year, month - 1, day));
-	// Date.UTC rolls 2023-02-30 over to March, so a round trip exposes impossible dates.
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
-}
-
-/** `s` lowercased, without accents, with runs of whitespace collapsed, for forgiving search. */
-export function normalizeForSearch(s: string): string {
-	return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** True when every word of `query` appears inside at least one of `haystackParts`. */
-export function matchesSearch(haystackParts: string[], query: string): boolean {
-	const tokens = normalizeForSearch(query).split(' ').filter(Boolean);
-	const parts = haystackParts.map(normalizeForSearch);
-	return tokens.every((token) => parts.some((part) => part.includes(token)));
-}
 
 const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

@@ -1,8 +1,8 @@
 /**
  * Where patient records live and how they project: one `patients` document for the office, with
- * demographics and insurance policies as two collections. Each top-level field of a record (name
- * parts, phones, address, consents, guarantor…) is one plain value, so the document holds a few
- * field groups per patient (see docs/architecture.md, "Large collections").
+ * demographics, insurance policies and the record of merges as three collections. Each top-level
+ * field of a record (name parts, phones, address, consents, guarantor…) is one plain value, so the
+ * document holds a few field groups per patient (see docs/architecture.md, "Large collections").
  */
 import type { DocumentRef } from '$lib/core/documents/document-id';
 import type { CollectionSpec } from '$lib/core/projection/projector';
@@ -12,6 +12,7 @@ import {
 	insurancePolicySchema,
 	type InsurancePolicy
 } from './insurance-schema';
+import { MERGES_COLLECTION, mergeRecordSchema, type MergeRecord } from './merge-schema';
 import { patientSchema, type Patient } from './schema';
 
 export const PATIENTS_AREA = 'patients';
@@ -20,11 +21,18 @@ export const PATIENTS_DOCUMENT: DocumentRef = { area: PATIENTS_AREA };
 export const patientsCollection: CollectionSpec<Patient> = {
 	collection: 'patients',
 	validate: zodValidator(patientSchema),
-	indexes: ['active', 'mrn']
+	indexes: ['active', 'mrn', 'mergedInto']
 };
 
 export const policiesCollection: CollectionSpec<InsurancePolicy> = {
 	collection: POLICIES_COLLECTION,
 	validate: zodValidator(insurancePolicySchema),
 	indexes: ['patientId']
+};
+
+/** Merges made, for the chart's "merged into" notice and for undoing one. */
+export const mergesCollection: CollectionSpec<MergeRecord> = {
+	collection: MERGES_COLLECTION,
+	validate: zodValidator(mergeRecordSchema),
+	indexes: ['survivorId', 'duplicateId']
 };

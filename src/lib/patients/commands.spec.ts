@@ -7,6 +7,7 @@ import {
 	assignNewMrn,
 	registerPatient,
 	removePolicy,
+	restorePolicy,
 	setPatientActive,
 	updatePatient,
 	updatePolicy
@@ -104,6 +105,22 @@ describe('policies', () => {
 		]);
 		const history = policiesOf(office.tables, patientId, { includeRemoved: true });
 		expect(history.at(-1)).toMatchObject({ payerName: 'Cigna', active: false });
+	});
+
+	it('restores a removed policy to the list, as it was', async () => {
+		const { id: patientId } = await office.run(registerPatient, MARIA);
+		const id = await office.run(addPolicy, { ...makePolicyForm(), patientId });
+		await office.run(removePolicy, { id });
+		expect(policiesOf(office.tables, patientId)).toEqual([]);
+
+		await office.run(restorePolicy, { id });
+
+		expect(policiesOf(office.tables, patientId)).toMatchObject([{ id, active: true }]);
+		const entries = await office.workspace.audit.entries(TEST_PERIOD);
+		expect(entries.at(-1)).toMatchObject({
+			action: 'reactivate',
+			target: `patients/policies/${id}`
+		});
 	});
 
 	it('shows a malformed member ID on its field', async () => {

@@ -10,7 +10,7 @@ import { collection, writeRecord } from '$lib/core/documents/records';
 import { PATIENTS_DOCUMENT, patientsCollection, policiesCollection } from './collections';
 import { insurancePolicyInputSchema } from './insurance-schema';
 import { nextMrn } from './mrn';
-import { patientInputSchema } from './schema';
+import { genderIdentityDescribed, patientFields, patientInputSchema } from './schema';
 
 async function registry(context: CommandContext) {
 	return context.documents.open(PATIENTS_DOCUMENT);
@@ -56,7 +56,7 @@ export const registerPatient = defineCommand({
 
 export const updatePatient = defineCommand({
 	name: 'patients.update',
-	input: patientInputSchema.extend({ id: recordIdSchema }),
+	input: patientFields.extend({ id: recordIdSchema }).superRefine(genderIdentityDescribed),
 	async run(context, { id, ...fields }) {
 		const name = patientsCollection.collection;
 		const document = await requireRecord(context, PATIENTS_DOCUMENT, name, id, 'patient');
@@ -149,18 +149,32 @@ export const updatePolicy = defineCommand({
 	})
 });
 
+/** Removes (deactivates) or restores a policy; removing keeps it, as claims sent still name it. */
+function policyActiveCommand(active: boolean) {
+	return defineCommand({
+		name: active ? 'policies.restore' : 'policies.remove',
+		input: z.object({ id: recordIdSchema }),
+		async run(context, { id }) {
+			const name = policiesCollection.collection;
+			const document = await requireRecord(
+				context,
+				PATIENTS_DOCUMENT,
+				name,
+				id,
+				'insurance policy'
+			);
+			document.transact((doc) => writeRecord(doc, name, id, { active }));
+		},
+		audit: (input) => ({
+			action: active ? 'reactivate' : 'deactivate',
+			target: `patients/policies/${input.id}`,
+			detail: active ? 'Insurance policy restored' : 'Insurance policy removed'
+		})
+	});
+}
+
 /** Removes a policy from the chart by deactivating it: claims already sent still point at it. */
-export const removePolicy = defineCommand({
-	name: 'policies.remove',
-	input: z.object({ id: recordIdSchema }),
-	async run(context, { id }) {
-		const name = policiesCollection.collection;
-		const document = await requireRecord(context, PATIENTS_DOCUMENT, name, id, 'insurance policy');
-		document.transact((doc) => writeRecord(doc, name, id, { active: false }));
-	},
-	audit: (input) => ({
-		action: 'deactivate',
-		target: `patients/policies/${input.id}`,
-		detail: 'Insurance policy removed'
-	})
-});
+export const removePolicy = policyActiveCommand(false);
+
+/** Puts a removed policy back on the chart, as it was. */
+export const restorePolicy = policyActiveCommand(true);

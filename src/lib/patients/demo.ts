@@ -142,8 +142,14 @@ export function demoPatients(seed = 20261203, count = DEMO_PATIENT_COUNT): Impor
 			preferredLanguage: language,
 			interpreterNeeded: language !== 'en' && random() < 0.5,
 			consents: {
-				sms: mobile && random() < 0.6 ? { granted: true, recordedOn: '2025-01-15' } : {},
-				voicemail: random() < 0.7 ? { granted: true, recordedOn: '2025-01-15' } : {}
+				sms:
+					mobile && random() < 0.6
+						? { granted: true, recordedOn: '2025-01-15', recordedBy: 'Front desk' }
+						: {},
+				voicemail:
+					random() < 0.7
+						? { granted: true, recordedOn: '2025-01-15', recordedBy: 'Front desk' }
+						: {}
 			}
 		};
 		patients.push({

@@ -5,7 +5,8 @@
 //                                      19xx or 20xx, whichever is not in the future
 //   '3/7', '3/7/8', '3/1'              partly typed: any year; years ending 80–89; day 1 or 10–19
 //   '030784', '03071984', '19840307'   digits only, as some offices key them in
-import { EARLIEST_BIRTH_DATE, isRealIsoDate, isoDate } from './dates';
+import { isRealIsoDate } from '$lib/text/iso-date';
+import { EARLIEST_BIRTH_DATE, isoDate } from './dates';
 
 /** Dates of birth a search term can stand for. */
 export type DobQuery =

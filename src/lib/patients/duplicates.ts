@@ -4,7 +4,7 @@
 //   0.55  same date of birth with a similar name
 //   0.30  a shared phone number (families share phones, so alone it ranks low)
 //   0.15  × how alike the names are, when they are similar
-import { phoneDigits } from './contact-rules';
+import { formatPhoneDigits, phoneDigits } from '$lib/text/phone';
 import { compareNames, type NameMatch, type PersonName } from './names';
 
 /** What a duplicate check reads of a patient (a registration form or a stored record). */
@@ -61,7 +61,7 @@ export function duplicateMatch<P extends PatientIdentity>(
 	const reasons: DuplicateReason[] = [];
 	if (sameBirth) reasons.push({ kind: 'same-date-of-birth' });
 	if (similar) reasons.push({ kind: 'similar-name', how: names.how });
-	if (shared !== undefined) reasons.push({ kind: 'same-phone', phone: formatDigits(shared) });
+	if (shared !== undefined) reasons.push({ kind: 'same-phone', phone: formatPhoneDigits(shared) });
 	const score =
 		(sameBirth && similar ? 0.55 : 0) +
 		(shared !== undefined ? 0.3 : 0) +
@@ -106,8 +106,4 @@ export function describeDuplicate(match: DuplicateMatch<unknown>): string {
 	);
 	const sentence = words.join(', ');
 	return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
-}
-
-function formatDigits(d: string): string {
-	return `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`;
 }

@@ -1,8 +1,11 @@
 // Zod building blocks shared by the patient and insurance schemas. Like the directory's, they
 // trim strings and use '' for "not given", so a parsed record is canonical and forms bind strings.
 import { z } from 'zod';
-import { isUsState, isValidEmail, isValidZip, normalizePhone } from './contact-rules';
-import { EARLIEST_BIRTH_DATE, isRealIsoDate, localIsoDate } from './dates';
+import { isValidEmail, isValidZip } from '$lib/text/address';
+import { isRealIsoDate } from '$lib/text/iso-date';
+import { normalizePhone } from '$lib/text/phone';
+import { EARLIEST_BIRTH_DATE, localIsoDate } from './dates';
+import { isAddressState } from './vocabulary';
 
 // Crockford base32, 26 characters; the first is at most 7 because the timestamp is 48 bits.
 const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
@@ -102,7 +105,7 @@ export const addressSchema = z
 		city: optionalText('The city', 60),
 		state: str()
 			.toUpperCase()
-			.refine((s) => s === '' || isUsState(s), 'Choose a state.')
+			.refine((s) => s === '' || isAddressState(s), 'Choose a state.')
 			.default(''),
 		zip: str()
 			.refine((s) => s === '' || isValidZip(s), 'Enter a ZIP code like 12345 or 12345-6789.')

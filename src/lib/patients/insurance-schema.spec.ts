@@ -27,7 +27,8 @@ describe('insurance policy form', () => {
 			...makePolicy(1, testId(1), { payerId: 'BCBSIL', groupNumber: 'GRP-100' }),
 			id: undefined,
 			patientId: undefined,
-			active: undefined
+			active: undefined,
+			mergedFrom: undefined
 		});
 	});
 
@@ -129,6 +130,13 @@ describe('stored insurance policy', () => {
 		expect(errorsOf(insurancePolicySchema, backwards)).toEqual({
 			endDate: 'The end date cannot be before the effective date.'
 		});
+	});
+
+	it('reads a policy written before merges recorded where a policy came from', () => {
+		const { mergedFrom: _none, ...older } = makePolicy(1, testId(1));
+		expect(insurancePolicySchema.parse(older).mergedFrom).toBe('');
+		const moved = makePolicy(2, testId(1), { mergedFrom: testId(2) });
+		expect(insurancePolicySchema.parse(moved)).toEqual(moved);
 	});
 
 	it('requires the patient it belongs to', () => {

@@ -92,10 +92,16 @@ export const insurancePolicyInputSchema = policyFields(true).superRefine(endNotB
 
 /**
  * A stored policy. Removing one deactivates it; an ended one keeps its end date. The subscriber's
- * birth date is not checked against today: another device's clock may run ahead.
+ * birth date is not checked against today: another device's clock may run ahead. `mergedFrom`
+ * names the patient record it belonged to before that record was merged into `patientId`.
  */
 export const insurancePolicySchema = policyFields(false)
-	.extend({ id: recordId, patientId: recordId, active: z.boolean() })
+	.extend({
+		id: recordId,
+		patientId: recordId,
+		active: z.boolean(),
+		mergedFrom: optionalRecordId
+	})
 	.superRefine(endNotBeforeEffective);
 
 export type InsurancePolicy = z.output<typeof insurancePolicySchema>;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Address } from './fields';
-import { POLICIES_COLLECTION } from './insurance-schema';
 import { planMerge, type MergePlan } from './merge';
 import { patientSchema, type Guarantor } from './schema';
 import { makePatient, makePolicy, testId } from './test-support/records';
@@ -27,9 +26,9 @@ const duplicate = makePatient(2, {
 	sexAssignedAtBirth: 'female',
 	interpreterNeeded: true,
 	consents: {
-		sms: { granted: true, recordedOn: '2024-05-01' },
-		email: { granted: false, recordedOn: '' },
-		voicemail: { granted: false, recordedOn: '' }
+		sms: { granted: true, recordedOn: '2024-05-01', recordedBy: 'AL' },
+		email: { granted: false, recordedOn: '', recordedBy: '' },
+		voicemail: { granted: false, recordedOn: '', recordedBy: '' }
 	}
 });
 
@@ -56,7 +55,7 @@ describe('planMerge', () => {
 			phones: { mobile: '(217) 555-0101', home: '(217) 555-0150', work: '' },
 			email: 'maria@example.com',
 			interpreterNeeded: true,
-			consents: { sms: { granted: true, recordedOn: '2024-05-01' } }
+			consents: { sms: { granted: true, recordedOn: '2024-05-01', recordedBy: 'AL' } }
 		});
 		expect(patientSchema.parse(merged)).toEqual(merged);
 	});
@@ -105,52 +104,97 @@ describe('planMerge', () => {
 		expect(merged.active).toBe(true);
 	});
 
-	it('moves the duplicate’s policies and other references, and lists clashing policy orders', () => {
-		const policies = [
-			makePolicy(1, survivor.id, { payerName: 'Aetna' }),
-			makePolicy(2, duplicate.id, { payerName: 'Cigna' }),
-			makePolicy(3, duplicate.id, { order: 'secondary', payerName: 'Medicare' }),
-			makePolicy(4, testId(99), { payerName: 'Someone else’s' })
-		];
-		const documents = [{ collection: 'documents', id: testId(50), field: 'patientId' }];
-		const { moves, conflicts, auditDetail } = plan(survivor, duplicate, {
-			policies,
-			references: documents
+	it('lists every survivor value it changes, before and after, for an undo', () => {
+		const { changes } = plan({ ...survivor, active: false }, duplicate, {
+			takeFromDuplicate: ['givenName']
 		});
-		expect(moves).toEqual([
-			{
-				collection: POLICIES_COLLECTION,
-				id: policies[1].id,
-				field: 'patientId',
-				from: duplicate.id,
-				to: survivor.id
-			},
-			{
-				collection: POLICIES_COLLECTION,
-				id: policies[2].id,
-				field: 'patientId',
-				from: duplicate.id,
-				to: survivor.id
-			},
-			{
-				collection: 'documents',
-				id: testId(50),
-				field: 'patientId',
-				from: duplicate.id,
-				to: survivor.id
-			}
+		expect(changes).toEqual([
+			{ path: 'givenName', before: 'María', after: 'Maria' },
+			{ path: 'sexAssignedAtBirth', before: 'unknown', after: 'female' },
+			{ path: 'phones.home', before: '', after: '(217) 555-0150' },
+			{ path: 'email', before: '', after: 'maria@example.com' },
+			{ path: 'interpreterNeeded', before: false, after: true },
+			{ path: 'consents.sms', before: survivor.consents.sms, after: duplicate.consents.sms },
+			{ path: 'active', before: false, after: true }
 		]);
-		expect(conflicts.at(-1)).toEqual({
-			field: 'policies.primary',
-			label: 'Primary insurance',
-			survivor: ['Aetna'],
-			duplicate: ['Cigna'],
-			kept: 'survivor'
-		});
-		expect(auditDetail).toBe(
-			`Patient record ${duplicate.mrn} merged into ${survivor.mrn}: 5 blank field(s) filled, ` +
-				`4 conflict(s) (0 taken from ${duplicate.mrn}), 3 reference(s) moved (policies 2, documents 1).`
+	});
+
+	it('takes a gender identity together with its description', () => {
+		const described = { genderIdentity: 'other', genderIdentityOther: 'Two-spirit' } as const;
+		const keep = { ...survivor, genderIdentity: 'female' } as const;
+		const { merged, conflicts } = plan(
+			keep,
+			{ ...duplicate, ...described },
+			{
+				takeFromDuplicate: ['genderIdentity']
+			}
 		);
+		expect(merged).toMatchObject(described);
+		expect(conflicts.find((c) => c.field === 'genderIdentity')).toMatchObject({
+			survivor: { genderIdentity: 'female', genderIdentityOther: '' },
+			duplicate: described,
+			kept: 'duplicate'
+		});
+		expect(plan(keep, { ...duplicate, ...described }).merged).toMatchObject({
+			genderIdentity: 'female',
+			genderIdentityOther: ''
+		});
+	});
+
+	describe('policies', () => {
+		const policies = [
+			makePolicy(1, survivor.id, { payerName: 'Aetna', memberId: 'A1' }),
+			makePolicy(2, duplicate.id, { payerName: 'Cigna', memberId: 'C2' }),
+			makePolicy(3, duplicate.id, { order: 'secondary', payerName: 'Medicare' }),
+			makePolicy(4, duplicate.id, { order: 'tertiary', active: false }),
+			makePolicy(5, testId(99), { payerName: 'Someone else’s' })
+		];
+
+		it('moves every policy of the duplicate, removed ones too, and no one else’s', () => {
+			const { movedPolicies } = plan(survivor, duplicate, { policies });
+			expect(movedPolicies).toEqual([policies[1].id, policies[2].id, policies[3].id]);
+		});
+
+		it('lists a shared active order as a conflict and removes the duplicate’s policy', () => {
+			const { conflicts, removedPolicies } = plan(survivor, duplicate, { policies });
+			expect(conflicts.at(-1)).toEqual({
+				field: 'policies.primary',
+				label: 'Primary insurance',
+				survivor: ['Aetna · PPO Gold · A1'],
+				duplicate: ['Cigna · PPO Gold · C2'],
+				kept: 'survivor'
+			});
+			expect(removedPolicies).toEqual([policies[1].id]);
+		});
+
+		it('removes the survivor’s policy instead when the person keeps the duplicate’s', () => {
+			const { conflicts, removedPolicies } = plan(survivor, duplicate, {
+				policies,
+				takeFromDuplicate: ['policies.primary']
+			});
+			expect(conflicts.at(-1)?.kept).toBe('duplicate');
+			expect(removedPolicies).toEqual([policies[0].id]);
+		});
+
+		it('sees no clash when the survivor’s policy of that order is already removed', () => {
+			const { conflicts, removedPolicies } = plan(survivor, duplicate, {
+				policies: [{ ...policies[0], active: false }, policies[1]]
+			});
+			expect(conflicts.map((c) => c.field)).not.toContain('policies.primary');
+			expect(removedPolicies).toEqual([]);
+		});
+
+		it('writes an audit detail of record ids and counts only', () => {
+			const { auditDetail } = plan(survivor, duplicate, { policies });
+			expect(auditDetail).toBe(
+				`patients/patients/${duplicate.id} merged into patients/patients/${survivor.id}: ` +
+					'5 blank field(s) filled, 4 conflict(s) (0 taken from the merged record), ' +
+					'3 insurance policy(ies) moved, 1 removed for a shared order.'
+			);
+			for (const phi of [duplicate.mrn, survivor.mrn, 'Mar', 'Cigna', '217']) {
+				expect(auditDetail).not.toContain(phi);
+			}
+		});
 	});
 
 	it('never treats a guarantor as blank', () => {

@@ -3,28 +3,27 @@
 //   - The survivor's values win; the duplicate fills what the survivor left blank. Where both
 //     have different values the survivor's stays and the difference is listed as a conflict,
 //     unless the person chose the duplicate's value (`takeFromDuplicate`).
-//   - Groups that only make sense whole (address, emergency contact, guarantor, each consent)
-//     are taken whole, never mixed field by field.
-//   - Nothing is deleted: the duplicate is kept, inactive, with `mergedInto` naming the survivor,
-//     so its history and audit entries still resolve. Records pointing at it are moved.
-import { POLICIES_COLLECTION, type InsurancePolicy } from './insurance-schema';
-import { policyOrderClashes } from './insurance-rules';
-import { MERGE_FIELDS, isBlank, readPath, sameValue, writePath } from './merge-fields';
+//   - Groups that only make sense whole (address, emergency contact, guarantor, each consent,
+//     a gender identity with its description) are taken whole, never mixed field by field.
+//   - Nothing is deleted and no other area's record is rewritten: the duplicate is kept,
+//     inactive, with `mergedInto` naming the survivor, so its history, clinical records and
+//     audit entries still resolve (the survivor's chart reads them through `mergedIdsOf`).
+//   - The duplicate's insurance policies move to the survivor (same ids, so claims that name
+//     them still resolve), marked `mergedFrom`. Where both records hold an active policy of the
+//     same order, the side the person did not choose has its policy removed (deactivated):
+//     still listed under removed policies, and restorable.
+import type { InsurancePolicy } from './insurance-schema';
+import {
+	MERGE_FIELDS,
+	fieldPaths,
+	isBlank,
+	readField,
+	readPath,
+	sameValue,
+	writeField
+} from './merge-fields';
 import type { Patient } from './schema';
-import { POLICY_ORDER_LABELS } from './vocabulary';
-
-/** A record that points at a patient: `field` of record `id` in `collection` holds its id. */
-export interface Reference {
-	collection: string;
-	id: string;
-	field: string;
-}
-
-/** A reference to rewrite from the duplicate's id to the survivor's. */
-export interface ReferenceMove extends Reference {
-	from: string;
-	to: string;
-}
+import { POLICY_ORDERS, POLICY_ORDER_LABELS } from './vocabulary';
 
 /** A field where both records hold different values. */
 export interface MergeConflict {
@@ -36,6 +35,13 @@ export interface MergeConflict {
 	kept: 'survivor' | 'duplicate';
 }
 
+/** A value of the survivor the merge replaces: what it was and what it becomes. */
+export interface MergeChange {
+	path: string;
+	before: unknown;
+	after: unknown;
+}
+
 /** Everything a merge command writes, and what it shows the person first. */
 export interface MergePlan {
 	/** The survivor as it will be written. */
@@ -45,17 +51,20 @@ export interface MergePlan {
 	/** Fields the survivor left blank and the duplicate filled. */
 	filled: { field: string; label: string }[];
 	conflicts: MergeConflict[];
-	moves: ReferenceMove[];
-	/** For the audit entry: record numbers and counts, no names or other details. */
+	/** Every survivor value that changes, path by path (what an undo puts back). */
+	changes: MergeChange[];
+	/** The duplicate's policies, moved to the survivor. */
+	movedPolicies: string[];
+	/** Policies (of either record) removed because the other record's policy keeps the order. */
+	removedPolicies: string[];
+	/** For the audit entry: record ids and counts, no names, MRNs or other details. */
 	auditDetail: string;
 }
 
 /** What else a merge touches, and the person's choices for conflicts. */
 export interface MergeOptions {
-	/** Policies of both patients; the duplicate's are moved, clashing orders are listed. */
+	/** Policies of both patients (others are ignored). */
 	policies?: readonly InsurancePolicy[];
-	/** Other records pointing at the duplicate (documents, vitals, appointments …). */
-	references?: readonly Reference[];
 	/** Conflicting fields (paths from `conflicts`) where the duplicate's value should win. */
 	takeFromDuplicate?: readonly string[];
 }
@@ -75,21 +84,29 @@ export function planMerge(
 	let merged: Patient = { ...survivor, active: survivor.active || duplicate.active };
 	const filled: MergePlan['filled'] = [];
 	const conflicts: MergeConflict[] = [];
-	for (const { path, label, blank } of MERGE_FIELDS) {
-		const [ours, theirs] = [readPath(survivor, path), readPath(duplicate, path)];
-		if (isBlank(theirs, blank) || sameValue(ours, theirs)) continue;
-		if (isBlank(ours, blank)) {
-			merged = writePath(merged, path, theirs);
-			filled.push({ field: path, label });
+	for (const field of MERGE_FIELDS) {
+		const [ours, theirs] = [readField(survivor, field), readField(duplicate, field)];
+		const blank = (patient: Patient) => isBlank(readPath(patient, field.path), field.blank);
+		if (blank(duplicate) || sameValue(ours, theirs)) continue;
+		if (blank(survivor)) {
+			merged = writeField(merged, field, theirs);
+			filled.push({ field: field.path, label: field.label });
 			continue;
 		}
-		const kept = take.has(path) ? 'duplicate' : 'survivor';
-		if (kept === 'duplicate') merged = writePath(merged, path, theirs);
-		conflicts.push({ field: path, label, survivor: ours, duplicate: theirs, kept });
+		const kept = take.has(field.path) ? 'duplicate' : 'survivor';
+		if (kept === 'duplicate') merged = writeField(merged, field, theirs);
+		conflicts.push({
+			field: field.path,
+			label: field.label,
+			survivor: ours,
+			duplicate: theirs,
+			kept
+		});
 	}
-	conflicts.push(...policyConflicts(survivor, duplicate, options.policies ?? []));
-	const moves = referenceMoves(duplicate, survivor, options);
+	const policies = planPolicies(survivor, duplicate, options.policies ?? [], take);
+	conflicts.push(...policies.conflicts);
 	const retired: Patient = { ...duplicate, active: false, mergedInto: survivor.id };
+	const taken = conflicts.filter((c) => c.kept === 'duplicate').length;
 	return {
 		ok: true,
 		plan: {
@@ -97,8 +114,14 @@ export function planMerge(
 			retired,
 			filled,
 			conflicts,
-			moves,
-			auditDetail: auditDetail(survivor, duplicate, filled.length, conflicts, moves)
+			changes: changesOf(survivor, merged),
+			movedPolicies: policies.moved,
+			removedPolicies: policies.removed,
+			auditDetail:
+				`patients/patients/${duplicate.id} merged into patients/patients/${survivor.id}: ` +
+				`${filled.length} blank field(s) filled, ${conflicts.length} conflict(s) ` +
+				`(${taken} taken from the merged record), ${policies.moved.length} insurance ` +
+				`policy(ies) moved, ${policies.removed.length} removed for a shared order.`
 		}
 	};
 }
@@ -112,48 +135,43 @@ function mergeProblem(survivor: Patient, duplicate: Patient): string | null {
 	return null;
 }
 
-function referenceMoves(duplicate: Patient, survivor: Patient, options: MergeOptions) {
-	const policies = (options.policies ?? [])
-		.filter((policy) => policy.patientId === duplicate.id)
-		.map((policy) => ({ collection: POLICIES_COLLECTION, id: policy.id, field: 'patientId' }));
-	return [...policies, ...(options.references ?? [])].map((reference): ReferenceMove => ({
-		...reference,
-		from: duplicate.id,
-		to: survivor.id
-	}));
+/** Every path (and `active`) where `merged` differs from `survivor`. */
+function changesOf(survivor: Patient, merged: Patient): MergeChange[] {
+	const paths = [...MERGE_FIELDS.flatMap(fieldPaths), 'active'];
+	return paths
+		.map((path) => ({ path, before: readPath(survivor, path), after: readPath(merged, path) }))
+		.filter(({ before, after }) => !sameValue(before, after));
 }
 
-/** Active policies of both patients that would share an order once moved. */
-function policyConflicts(
+/** Moves the duplicate's policies; where both hold an active one of an order, one side's goes. */
+function planPolicies(
 	survivor: Patient,
 	duplicate: Patient,
-	policies: readonly InsurancePolicy[]
-): MergeConflict[] {
-	const both = policies.filter((p) => p.patientId === survivor.id || p.patientId === duplicate.id);
-	return policyOrderClashes(both).map(({ order, policies: clashing }) => ({
-		field: `policies.${order}`,
-		label: `${POLICY_ORDER_LABELS[order]} insurance`,
-		survivor: clashing.filter((p) => p.patientId === survivor.id).map((p) => p.payerName),
-		duplicate: clashing.filter((p) => p.patientId === duplicate.id).map((p) => p.payerName),
-		kept: 'survivor'
-	}));
+	policies: readonly InsurancePolicy[],
+	take: ReadonlySet<string>
+) {
+	const conflicts: MergeConflict[] = [];
+	const removed: string[] = [];
+	const of = (patient: Patient) => policies.filter((p) => p.patientId === patient.id);
+	const [ours, theirs] = [of(survivor), of(duplicate)];
+	for (const order of POLICY_ORDERS) {
+		const holding = (list: InsurancePolicy[]) => list.filter((p) => p.active && p.order === order);
+		const [mine, yours] = [holding(ours), holding(theirs)];
+		if (mine.length === 0 || yours.length === 0) continue;
+		const field = `policies.${order}`;
+		const kept = take.has(field) ? 'duplicate' : 'survivor';
+		removed.push(...(kept === 'survivor' ? yours : mine).map((p) => p.id));
+		conflicts.push({
+			field,
+			label: `${POLICY_ORDER_LABELS[order]} insurance`,
+			survivor: mine.map(policySummary),
+			duplicate: yours.map(policySummary),
+			kept
+		});
+	}
+	return { conflicts, moved: theirs.map((p) => p.id), removed };
 }
 
-function auditDetail(
-	survivor: Patient,
-	duplicate: Patient,
-	filled: number,
-	conflicts: MergeConflict[],
-	moves: ReferenceMove[]
-): string {
-	const taken = conflicts.filter((c) => c.kept === 'duplicate').length;
-	const byCollection = new Map<string, number>();
-	for (const move of moves)
-		byCollection.set(move.collection, (byCollection.get(move.collection) ?? 0) + 1);
-	const moved = [...byCollection].map(([collection, count]) => `${collection} ${count}`).join(', ');
-	return (
-		`Patient record ${duplicate.mrn} merged into ${survivor.mrn}: ` +
-		`${filled} blank field(s) filled, ${conflicts.length} conflict(s) (${taken} taken from ${duplicate.mrn}), ` +
-		`${moves.length} reference(s) moved${moved ? ` (${moved})` : ''}.`
-	);
+function policySummary(policy: InsurancePolicy): string {
+	return `${policy.payerName} · ${policy.planName} · ${policy.memberId}`;
 }

@@ -3,7 +3,7 @@
 // accents, nicknames, typos and one part of a compound family name.
 import { areNicknames } from './nicknames';
 import { nameSimilarity } from './similarity';
-import { foldCompact, foldedWords } from './text';
+import { foldCompact, foldedWords } from '$lib/text/fold';
 
 /** The names of a person as a duplicate check reads them. */
 export interface PersonName {

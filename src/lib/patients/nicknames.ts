@@ -1,7 +1,7 @@
 // Given names and their common short forms. A name may sit in several groups ('Alex' is short
 // for Alexander and Alexandra), and two names are equivalent when they share a group — so
 // 'Alexander' ~ 'Alex' ~ 'Alexandra', but 'Alexander' is not 'Alexandra'. Names are folded.
-import { foldText } from './text';
+import { foldText } from '$lib/text/fold';
 
 const GROUPS: readonly string[] = [
 	'robert bob bobby rob robbie bert',

@@ -2,7 +2,8 @@
  * Keeps the search and duplicate indexes in step with the patients projection. The table only
  * says "something changed", so each notice compares row objects by identity (the projector
  * replaces a row object whenever the record changes) and re-indexes just those that differ:
- * O(patients) cheap comparisons, O(changed) index work.
+ * O(patients) cheap comparisons, O(changed) index work. A record merged into another is in
+ * neither index: it is found as the survivor it now belongs to.
  */
 import type { ProjectionTable } from '$lib/core/projection/projection-table';
 import { DuplicateIndex } from './duplicate-index';
@@ -30,17 +31,18 @@ export class PatientFinder {
 		options: { today?: () => string } = {}
 	) {
 		const rows = table.all();
-		this.#active = new PatientSearchIndex(rows.filter(isCurrent), options);
+		const separate = rows.filter((row) => row.mergedInto === '');
+		this.#active = new PatientSearchIndex(separate.filter(isCurrent), options);
 		this.#inactive = new PatientSearchIndex(
-			rows.filter((row) => !isCurrent(row)),
+			separate.filter((row) => !isCurrent(row)),
 			options
 		);
-		this.#duplicates = new DuplicateIndex(rows);
+		this.#duplicates = new DuplicateIndex(separate);
 		for (const row of rows) this.#indexed.set(row.id, row);
 		this.#unsubscribe = table.subscribe(() => this.#refresh());
 	}
 
-	/** How many patients are on file, active or not. */
+	/** How many patient records are on file, active, inactive or merged. */
 	get size(): number {
 		return this.#indexed.size;
 	}
@@ -72,11 +74,11 @@ export class PatientFinder {
 		for (const row of this.table.all()) {
 			next.set(row.id, row);
 			if (this.#indexed.get(row.id) === row) continue;
-			const [into, outOf] = isCurrent(row)
-				? [this.#active, this.#inactive]
-				: [this.#inactive, this.#active];
-			outOf.remove(row.id);
-			into.upsert(row);
+			this.#active.remove(row.id);
+			this.#inactive.remove(row.id);
+			this.#duplicates.remove(row.id);
+			if (row.mergedInto !== '') continue;
+			(isCurrent(row) ? this.#active : this.#inactive).upsert(row);
 			this.#duplicates.upsert(row);
 		}
 		for (const id of this.#indexed.keys()) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectionTable } from '$lib/core/projection/projection-table';
 import type { InsurancePolicy } from './insurance-schema';
+import type { MergeRecord } from './merge-schema';
 import { PatientFinder } from './patient-finder';
 import {
 	ageOn,
@@ -16,13 +17,14 @@ import type { Patient } from './schema';
 import { makePatient, makePolicy } from './test-support/records';
 
 function tablesOf(patients: Patient[], policies: InsurancePolicy[] = []): PatientTables {
-	const patientRows = new ProjectionTable<Patient>('patients', ['active', 'mrn']);
+	const patientRows = new ProjectionTable<Patient>('patients', ['active', 'mrn', 'mergedInto']);
 	const policyRows = new ProjectionTable<InsurancePolicy>('policies', ['patientId']);
 	patientRows.upsert(patients);
 	policyRows.upsert(policies);
 	return {
 		patients: patientRows,
 		policies: policyRows,
+		merges: new ProjectionTable<MergeRecord>('merges', ['survivorId', 'duplicateId']),
 		finder: new PatientFinder(patientRows, { today: () => '2026-03-15' })
 	};
 }

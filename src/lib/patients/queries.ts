@@ -1,9 +1,15 @@
-/** Reading the patient registry: search, one chart, its insurance, MRN collisions, display. */
+/** Reading the patient registry: search, one chart, its insurance, merges, MRN collisions, display. */
 import type { ProjectionTable } from '$lib/core/projection/projection-table';
 import type { Workspace } from '$lib/core/session/workspace';
-import { PATIENTS_DOCUMENT, patientsCollection, policiesCollection } from './collections';
+import {
+	PATIENTS_DOCUMENT,
+	mergesCollection,
+	patientsCollection,
+	policiesCollection
+} from './collections';
 import type { InsurancePolicy } from './insurance-schema';
 import type { DuplicateMatch } from './duplicates';
+import type { MergeRecord } from './merge-schema';
 import { PatientFinder, type PatientSearchOptions } from './patient-finder';
 import type { Patient, PatientForm } from './schema';
 import type { SearchResult } from './search-index';
@@ -11,21 +17,24 @@ import { POLICY_ORDERS } from './vocabulary';
 
 export { PatientFinder, type PatientSearchOptions } from './patient-finder';
 export { describeDuplicate, type DuplicateMatch } from './duplicates';
+export { mergedIdsOf, previewMerge, standingMergeOf, survivorOf } from './merge-queries';
 
 export interface PatientTables {
 	patients: ProjectionTable<Patient>;
 	policies: ProjectionTable<InsurancePolicy>;
+	merges: ProjectionTable<MergeRecord>;
 	/** Search and duplicate checks, kept in step with `patients`. */
 	finder: PatientFinder;
 }
 
 /** Opens the patients document, its projections and the search indexes over them. */
 export async function patientTables(workspace: Workspace): Promise<PatientTables> {
-	const [patients, policies] = await Promise.all([
+	const [patients, policies, merges] = await Promise.all([
 		workspace.projection(PATIENTS_DOCUMENT, patientsCollection),
-		workspace.projection(PATIENTS_DOCUMENT, policiesCollection)
+		workspace.projection(PATIENTS_DOCUMENT, policiesCollection),
+		workspace.projection(PATIENTS_DOCUMENT, mergesCollection)
 	]);
-	return { patients, policies, finder: new PatientFinder(patients) };
+	return { patients, policies, merges, finder: new PatientFinder(patients) };
 }
 
 /** Patients matching what was typed: any part of a name, a date of birth, phone digits or MRN. */
@@ -52,7 +61,17 @@ export function duplicatesOf(
 	});
 }
 
-/** One patient, or undefined when there is none with that id (or it is set aside). */
+/** Other records on file that a stored patient probably duplicates (candidates to merge). */
+export function possibleDuplicatesOf(
+	tables: PatientTables,
+	patient: Patient
+): DuplicateMatch<Patient>[] {
+	if (patient.mergedInto) return [];
+	return tables.finder.duplicatesOf(patient);
+}
+
+/** One patient, or undefined when there is none with that id (or it is set aside). A merged
+ *  record still resolves: it names its survivor in `mergedInto` (see `survivorOf`). */
 export function patientById(tables: PatientTables, id: string): Patient | undefined {
 	return tables.patients.get(id);
 }

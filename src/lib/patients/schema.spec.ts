@@ -139,7 +139,21 @@ describe('patient registration form', () => {
 		[
 			{ consents: { email: { granted: true, recordedOn: '2024-13-01' } } },
 			'consents.email.recordedOn',
-			'The date this answer was recorded is not on the calendar.'
+			'The date this answer was given is not on the calendar.'
+		],
+		[
+			{
+				consents: {
+					voicemail: { granted: true, recordedOn: '2024-05-01', recordedBy: 'x'.repeat(61) }
+				}
+			},
+			'consents.voicemail.recordedBy',
+			'Who recorded the answer can be at most 60 characters.'
+		],
+		[
+			{ genderIdentity: 'other', genderIdentityOther: '  ' },
+			'genderIdentityOther',
+			'Describe the gender identity in the patient’s words, or choose another answer.'
 		],
 		[
 			{ guarantor: { relationship: 'boss' } },
@@ -170,10 +184,37 @@ describe('patient registration form', () => {
 	});
 });
 
+describe('gender identity and consents', () => {
+	it('keeps the patient’s own words for another gender identity', () => {
+		const form = makePatientForm({ genderIdentity: 'other', genderIdentityOther: ' Two-spirit ' });
+		expect(patientInputSchema.parse(form)).toMatchObject({
+			genderIdentity: 'other',
+			genderIdentityOther: 'Two-spirit'
+		});
+	});
+
+	it('records the date a consent was given and who recorded it', () => {
+		const sms = { granted: true, recordedOn: '2026-03-01', recordedBy: ' Ana L. ' };
+		const parsed = patientInputSchema.parse(makePatientForm({ consents: { sms } }));
+		expect(parsed.consents.sms).toEqual({ ...sms, recordedBy: 'Ana L.' });
+		expect(parsed.consents.email).toEqual({ granted: false, recordedOn: '', recordedBy: '' });
+	});
+});
+
 describe('stored patient', () => {
 	it('round-trips a full record', () => {
 		const patient = makePatient(7, { mergedInto: testId(3), active: false });
 		expect(patientSchema.parse(patient)).toEqual(patient);
+	});
+
+	it('reads records written before consents named who recorded them', () => {
+		const older = makePatient(2, { genderIdentity: 'other' }) as Record<string, unknown>;
+		older.consents = { sms: { granted: true, recordedOn: '2024-05-01' } };
+		expect(patientSchema.parse(older).consents.sms).toEqual({
+			granted: true,
+			recordedOn: '2024-05-01',
+			recordedBy: ''
+		});
 	});
 
 	it('keeps a future date of birth written by a device whose clock runs ahead', () => {

@@ -64,12 +64,16 @@ const CONSENT_WORDS: Record<ConsentChannel, string> = {
 	voicemail: 'voicemail'
 };
 
-/** Whether the patient agreed to be contacted this way, and when that answer was recorded. */
+/**
+ * Whether the patient agreed to be contacted this way, the date they gave that answer, and who
+ * at the office recorded it (a name or initials; '' on records made before it was asked).
+ */
 const consentSchema = (channel: ConsentChannel) =>
 	z
 		.object({
 			granted: z.boolean().default(false),
-			recordedOn: optionalIsoDate('the date this answer was recorded')
+			recordedOn: optionalIsoDate('the date this answer was given'),
+			recordedBy: optionalText('Who recorded the answer', 60)
 		})
 		.superRefine((consent, ctx) => {
 			if (consent.granted && consent.recordedOn === '') {
@@ -120,8 +124,8 @@ const guarantorSchema = (notInFuture: boolean) =>
 		)
 		.default({ relationship: 'self' });
 
-/** The registration form: what the front desk types, checked and normalized. */
-export const patientInputSchema = z.object({
+/** The patient's fields as a form sends them; the stored schema extends these. */
+export const patientFields = z.object({
 	givenName: requiredText('The first name', 60, 'Enter the legal first name.'),
 	middleName: optionalText('The middle name', 60),
 	familyName: requiredText('The last name', 60, 'Enter the legal last name.'),
@@ -155,12 +159,30 @@ export const patientInputSchema = z.object({
 	guarantor: guarantorSchema(true)
 });
 
+/** "Another gender identity" asks for the patient's own words (checked at input only). */
+export function genderIdentityDescribed(
+	patient: { genderIdentity: string; genderIdentityOther: string },
+	ctx: z.RefinementCtx
+): void {
+	if (patient.genderIdentity === 'other' && patient.genderIdentityOther === '') {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['genderIdentityOther'],
+			message: 'Describe the gender identity in the patient’s words, or choose another answer.'
+		});
+	}
+}
+
+/** The registration form: what the front desk types, checked and normalized. */
+export const patientInputSchema = patientFields.superRefine(genderIdentityDescribed);
+
 /**
  * A stored patient. Deactivated, never deleted; a merged duplicate names its survivor. Dates are
  * not checked against today: another device's clock may run ahead, and a stored record is never
- * set aside for that.
+ * set aside for that. Checks added to the form later (a described gender identity) are not
+ * applied here, so records written before them still project.
  */
-export const patientSchema = patientInputSchema.extend({
+export const patientSchema = patientFields.extend({
 	id: recordId,
 	mrn: str().refine(isValidMrn, 'This medical record number (MRN) is malformed.'),
 	dateOfBirth: birthDate('the date of birth', {

@@ -1,7 +1,7 @@
 // What the search index keeps per patient: its fields folded and split once, when indexed.
-import { phoneDigits } from './contact-rules';
+import { phoneDigits } from '$lib/text/phone';
 import type { IndexedPatient } from './search-scoring';
-import { foldCompact, foldText, foldedWords } from './text';
+import { foldCompact, foldText, foldedWords } from '$lib/text/fold';
 
 /** The fields of a patient that search reads. */
 export interface SearchablePatient {

@@ -2,7 +2,7 @@
 // field of a patient. A term may stand for several fields at once ('1984' is a year of birth,
 // part of a phone number or of an MRN), and matches when any of them does.
 import { parseDobQuery, type DobQuery } from './dob-query';
-import { foldedWords } from './text';
+import { foldedWords } from '$lib/text/fold';
 
 /** One word of the query and the fields it could match. */
 export interface SearchTerm {

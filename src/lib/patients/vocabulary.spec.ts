@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_LANGUAGES, languageLabel } from './vocabulary';
+import { COMMON_LANGUAGES, isAddressState, languageLabel } from './vocabulary';
 
 describe('languageLabel', () => {
 	it.each([
@@ -16,5 +16,20 @@ describe('languageLabel', () => {
 		const codes = COMMON_LANGUAGES.map((language) => language.code);
 		expect(new Set(codes).size).toBe(codes.length);
 		expect(codes).toEqual(expect.arrayContaining(['es', 'zh', 'vi', 'tl', 'ar', 'ase']));
+	});
+});
+
+describe('isAddressState', () => {
+	it.each([
+		['IL', true],
+		['DC', true],
+		['PR', true],
+		['GU', true],
+		['AE', true],
+		['il', false],
+		['ZZ', false],
+		['', false]
+	])('%j → %s', (state, valid) => {
+		expect(isAddressState(state)).toBe(valid);
 	});
 });

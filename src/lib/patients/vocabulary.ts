@@ -1,4 +1,19 @@
 // The fixed choices of the patient and insurance forms, each with the label a person sees.
+import { US_MILITARY_STATES, US_STATES_AND_DC, US_TERRITORIES } from '$lib/text/address';
+
+/** Where patients live: every state, DC, the territories and military mail ('AA', 'AE', 'AP'). */
+export const ADDRESS_STATES: readonly string[] = [
+	...US_STATES_AND_DC,
+	...US_TERRITORIES,
+	...US_MILITARY_STATES
+];
+
+const ADDRESS_STATE_SET: ReadonlySet<string> = new Set(ADDRESS_STATES);
+
+/** True for a two-letter code in ADDRESS_STATES (uppercase). */
+export function isAddressState(s: string): boolean {
+	return ADDRESS_STATE_SET.has(s);
+}
 
 export const SEXES_AT_BIRTH = ['female', 'male', 'intersex', 'unknown', 'declined'] as const;
 export type SexAtBirth = (typeof SEXES_AT_BIRTH)[number];

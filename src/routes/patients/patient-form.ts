@@ -17,6 +17,20 @@ export interface PersonFields {
 	dateOfBirth: string;
 }
 
+export interface AddressFields {
+	line1: string;
+	line2: string;
+	city: string;
+	state: string;
+	zip: string;
+}
+
+export interface ConsentFields {
+	granted: boolean;
+	recordedOn: string;
+	recordedBy: string;
+}
+
 export interface PatientFormState {
 	givenName: string;
 	middleName: string;
@@ -26,19 +40,32 @@ export interface PatientFormState {
 	dateOfBirth: string;
 	sexAssignedAtBirth: string;
 	genderIdentity: string;
+	genderIdentityOther: string;
 	pronouns: string;
 	phones: { mobile: string; home: string; work: string };
 	email: string;
-	address: { line1: string; line2: string; city: string; state: string; zip: string };
+	address: AddressFields;
 	preferredLanguage: string;
 	interpreterNeeded: boolean;
 	emergencyContact: { name: string; relationship: string; phone: string };
-	consents: Record<(typeof CHANNELS)[number], { granted: boolean; recordedOn: string }>;
-	guarantor: PersonFields & { relationship: GuarantorRelationship; phone: string };
+	consents: Record<(typeof CHANNELS)[number], ConsentFields>;
+	guarantor: PersonFields & {
+		relationship: GuarantorRelationship;
+		phone: string;
+		address: AddressFields;
+	};
+}
+
+const blankAddress = (): AddressFields => ({ line1: '', line2: '', city: '', state: '', zip: '' });
+
+/** An address as the schema takes it: untouched (nothing but the prefilled city/state) is none. */
+function addressInput(address: AddressFields): Partial<AddressFields> {
+	const untouched = address.line1 === '' && address.line2 === '' && address.zip === '';
+	return untouched ? {} : address;
 }
 
 export function blankPatientForm(): PatientFormState {
-	const consent = () => ({ granted: false, recordedOn: '' });
+	const consent = () => ({ granted: false, recordedOn: '', recordedBy: '' });
 	return {
 		givenName: '',
 		middleName: '',
@@ -48,6 +75,7 @@ export function blankPatientForm(): PatientFormState {
 		dateOfBirth: '',
 		sexAssignedAtBirth: '',
 		genderIdentity: 'unknown',
+		genderIdentityOther: '',
 		pronouns: '',
 		phones: { mobile: '', home: '', work: '' },
 		email: '',
@@ -56,26 +84,44 @@ export function blankPatientForm(): PatientFormState {
 		interpreterNeeded: false,
 		emergencyContact: { name: '', relationship: '', phone: '' },
 		consents: { sms: consent(), email: consent(), voicemail: consent() },
-		guarantor: { relationship: 'self', givenName: '', familyName: '', dateOfBirth: '', phone: '' }
+		guarantor: {
+			relationship: 'self',
+			givenName: '',
+			familyName: '',
+			dateOfBirth: '',
+			phone: '',
+			address: blankAddress()
+		}
 	};
 }
 
-/** What registerPatient / updatePatient take; a consent ticked today is recorded as today. */
+/**
+ * What registerPatient / updatePatient take. A consent ticked without a date is given today; an
+ * unticked one keeps no date or recorder; a description only goes with "another gender identity".
+ */
 export function patientInput(form: PatientFormState): PatientForm {
 	const { guarantor, consents, address, ...rest } = form;
-	const untouchedAddress = address.line1 === '' && address.line2 === '' && address.zip === '';
 	return {
 		...rest,
 		sexAssignedAtBirth: rest.sexAssignedAtBirth as PatientForm['sexAssignedAtBirth'],
 		genderIdentity: rest.genderIdentity as PatientForm['genderIdentity'],
-		address: untouchedAddress ? {} : address,
+		genderIdentityOther: rest.genderIdentity === 'other' ? rest.genderIdentityOther : '',
+		address: addressInput(address),
 		consents: Object.fromEntries(
 			CHANNELS.map((channel) => {
-				const { granted, recordedOn } = consents[channel];
-				return [channel, { granted, recordedOn: granted ? recordedOn || localIsoDate() : '' }];
+				const { granted, recordedOn, recordedBy } = consents[channel];
+				return [
+					channel,
+					granted
+						? { granted, recordedOn: recordedOn || localIsoDate(), recordedBy }
+						: { granted, recordedOn: '', recordedBy: '' }
+				];
 			})
 		),
-		guarantor: guarantor.relationship === 'self' ? { relationship: 'self' } : guarantor
+		guarantor:
+			guarantor.relationship === 'self'
+				? { relationship: 'self' }
+				: { ...guarantor, address: addressInput(guarantor.address) }
 	};
 }
 
@@ -90,7 +136,11 @@ export function patientFormOf(patient: Patient): PatientFormState {
 		phones: { ...patient.phones },
 		address: { ...patient.address },
 		emergencyContact: { ...patient.emergencyContact },
-		guarantor: { ...blank.guarantor, ...guarantor }
+		guarantor: {
+			...blank.guarantor,
+			...guarantor,
+			address: { ...blank.guarantor.address, ...('address' in guarantor ? guarantor.address : {}) }
+		}
 	};
 }
 

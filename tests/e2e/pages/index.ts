@@ -14,3 +14,4 @@ export {
 } from './welcome';
 export { AddDeviceDialog, JoinForm, SyncSection, WRONG_CODE_MESSAGE } from './sync';
 export { ChartPage, PatientsPage, type PatientDetails, type PolicyDetails } from './patients';
+export { VitalsSection } from './vitals';

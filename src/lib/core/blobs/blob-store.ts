@@ -42,3 +42,46 @@ export class BlobUnreadableError extends Error {
 		super('This file could not be decrypted on this device.');
 	}
 }
+
+const MiB = 1024 * 1024;
+
+/**
+ * The largest file `put` accepts, in bytes. The relay takes frames of up to 16 MiB (its
+ * `maxFrameBytes`); a blob frame is the plaintext plus a 16-byte tag plus a header of at most
+ * 16 KiB, so 15 MiB leaves ample room.
+ */
+export const MAX_BLOB_BYTES = 15 * MiB;
+
+/** The file is larger than MAX_BLOB_BYTES; nothing was stored. */
+export class BlobTooLargeError extends Error {
+	override name = 'BlobTooLargeError';
+	constructor(
+		readonly size: number,
+		readonly limit = MAX_BLOB_BYTES
+	) {
+		super(
+			`This file is ${megabytes(size)} MB; files can be at most ${megabytes(limit)} MB. ` +
+				'Scan at a lower resolution or split the document.'
+		);
+	}
+}
+
+/** The file could not be saved on this device (storage full or failing); nothing was stored. */
+export class BlobNotStoredError extends Error {
+	override name = 'BlobNotStoredError';
+	constructor(
+		readonly full: boolean,
+		options?: ErrorOptions
+	) {
+		super(
+			full
+				? 'This device is out of storage space, so the file was not saved. Free up space, then add it again.'
+				: 'The file could not be saved on this device. Try adding it again.',
+			options
+		);
+	}
+}
+
+function megabytes(bytes: number): string {
+	return (bytes / MiB).toFixed(1).replace(/\.0$/, '');
+}

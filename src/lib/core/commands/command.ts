@@ -6,12 +6,15 @@
  */
 import type { z } from 'zod';
 import type { AuditEvent, AuditLog } from '../audit/audit-log';
+import type { BlobStore } from '../blobs/blob-store';
 import type { DocumentStore } from '../documents/document-store';
 import { validate, type FieldErrors } from '../validation/field-errors';
 
 export interface CommandContext {
 	documents: DocumentStore;
 	audit: AuditLog;
+	/** File content (scans, photos, PDFs), stored apart from documents and referred to by id. */
+	blobs: BlobStore;
 	/** The signed-in person's id. */
 	actor: string;
 	now: () => Date;

@@ -4,6 +4,7 @@
  * which is what sign-out and the idle auto-lock do.
  */
 import { AuditLog } from '../audit/audit-log';
+import { LocalBlobStore, type LocalBlobStoreOptions } from '../blobs/local-blob-store';
 import type { CommandContext } from '../commands/command';
 import { documentId, type DocumentRef } from '../documents/document-id';
 import { DocumentStore, type DocumentStoreOptions } from '../documents/document-store';
@@ -19,6 +20,8 @@ import type { UnreadableRows } from '../validation/unreadable-rows';
 export class Workspace {
 	readonly documents: DocumentStore;
 	readonly audit: AuditLog;
+	/** Encrypted file content of this office (docs/architecture.md, "Files are blobs"). */
+	readonly blobs: LocalBlobStore;
 	readonly quarantine = new QuarantineList();
 	/** Seals and opens this person's documents (sync uses it for relay snapshots). */
 	readonly cipher: DocumentCipher;
@@ -28,11 +31,15 @@ export class Workspace {
 	constructor(
 		readonly db: OfficeDatabase,
 		readonly keys: UnlockedKeys,
-		options: DocumentStoreOptions & { now?: () => Date } = {}
+		options: DocumentStoreOptions & { now?: () => Date; blobs?: LocalBlobStoreOptions } = {}
 	) {
 		this.cipher = keyringCipher(keys.keyring, keys.deviceId);
 		this.documents = new DocumentStore(db, this.cipher, keys.deviceId, options);
 		this.audit = new AuditLog(db, this.documents, keys.deviceId, () => keys.personId, options.now);
+		this.blobs = new LocalBlobStore(db, keys.keyring, keys.deviceId, {
+			now: options.now,
+			...options.blobs
+		});
 		this.now = options.now ?? (() => new Date());
 	}
 
@@ -52,6 +59,7 @@ export class Workspace {
 		return {
 			documents: this.documents,
 			audit: this.audit,
+			blobs: this.blobs,
 			actor: this.keys.personId,
 			now: this.now
 		};
@@ -89,6 +97,7 @@ export class Workspace {
 		try {
 			await this.documents.close();
 		} finally {
+			this.blobs.close();
 			for (const entry of this.#projections.values()) {
 				// Tables handed out to views are emptied too, so no plaintext outlives the session.
 				await entry

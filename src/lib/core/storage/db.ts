@@ -55,6 +55,38 @@ export interface KeyringRow {
 	wrapped: WrappedKey;
 }
 
+/**
+ * One encrypted file (blob) of an area: immutable, sealed with the area key under the associated
+ * data of `blob:<area>:<id>` (blob-cipher.ts). Never plaintext. Rows are never deleted by any
+ * cleanup while `synced` is 0: they are the blob outbox.
+ */
+export interface BlobRow {
+	id: string;
+	area: string;
+	epoch: number;
+	/** The device that sealed it (bound in the associated data). */
+	deviceId: string;
+	nonce: Uint8Array;
+	ciphertext: Uint8Array;
+	/** Ciphertext bytes (what the relay counts against the quota). */
+	size: number;
+	/** 0 until a relay has acknowledged it. */
+	synced: 0 | 1;
+	createdAt: string;
+}
+
+/**
+ * A blob some tab asked for that is not on this device: the sync client (leader tab) fetches
+ * it. `missingAt` is set when the relay answered that it does not hold it (yet); the want is
+ * kept and asked for again on a later connection.
+ */
+export interface BlobWantRow {
+	id: string;
+	area: string;
+	requestedAt: string;
+	missingAt?: string;
+}
+
 /** Local bookkeeping that is not office data (office id, chain heads, flags). */
 export interface MetaRow {
 	key: string;
@@ -68,6 +100,8 @@ export type OfficeDatabase = Dexie & {
 	identities: EntityTable<IdentityRow, 'personId'>;
 	keyring: Dexie.Table<KeyringRow, [string, number, string]>;
 	meta: EntityTable<MetaRow, 'key'>;
+	blobs: EntityTable<BlobRow, 'id'>;
+	blobWants: EntityTable<BlobWantRow, 'id'>;
 };
 
 export const DEFAULT_DATABASE_NAME = 'practice-office';
@@ -88,6 +122,11 @@ export function openDatabase(name = DEFAULT_DATABASE_NAME): OfficeDatabase {
 		identities: 'personId',
 		keyring: '[area+epoch+personId], personId, area',
 		meta: 'key'
+	});
+	// Files: blobs (ciphertext, `synced` indexed for the upload outbox) and the ids asked for.
+	db.version(2).stores({
+		blobs: 'id, synced, area',
+		blobWants: 'id'
 	});
 	return db;
 }

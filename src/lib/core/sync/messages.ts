@@ -43,6 +43,23 @@ export interface UpdatesHeader {
 	sinceSnapshot: number;
 }
 
+/** The signed facts of one blob, as BLOB_PUT carries them (its ciphertext is the payload). */
+export interface BlobPutHeader {
+	blobId: string;
+	epoch: number;
+	/** base64 */
+	nonce: string;
+	/** base64 Ed25519 signature over the blob text (signing-text.ts). */
+	signature: string;
+	/** Ciphertext bytes: the payload's length. */
+	size: number;
+}
+
+/** A blob as the relay hands it out: the put's facts and the device that put it. */
+export interface BlobHeader extends BlobPutHeader {
+	deviceId: string;
+}
+
 export interface ErrorHeader {
 	code: string;
 	message: string;
@@ -57,6 +74,8 @@ export type ClientMessage =
 	| { type: 'SUBSCRIBE'; header: { cursors: Record<string, number> } }
 	| { type: 'PUSH'; header: ItemHeader; payload: Uint8Array }
 	| { type: 'SNAPSHOT'; header: ItemHeader & { covers: number }; payload: Uint8Array }
+	| { type: 'BLOB_PUT'; header: BlobPutHeader; payload: Uint8Array }
+	| { type: 'BLOB_GET'; header: { blobId: string } }
 	| { type: 'ADD_DEVICE'; header: { deviceId: string; publicKey: string } }
 	| { type: 'REVOKE_DEVICE'; header: { deviceId: string } }
 	| { type: 'PAIR_OPEN'; header: { mailbox: string } }
@@ -71,6 +90,9 @@ export type RelayMessage =
 	| { type: 'ACK'; header: { docId: string; deviceSeq: number; seq: number } }
 	| { type: 'SNAPSHOT_ACK'; header: { docId: string; covers: number } }
 	| { type: 'CAUGHT_UP'; header: Record<string, never> }
+	| { type: 'BLOB_ACK'; header: { blobId: string } }
+	| { type: 'BLOB'; header: BlobHeader; payload: Uint8Array }
+	| { type: 'BLOB_MISSING'; header: { blobId: string } }
 	| { type: 'DEVICES'; header: { devices: DeviceStatus[] } }
 	| { type: 'PAIR_MSG'; header: { mailbox: string }; payload: Uint8Array }
 	| { type: 'PAIR_PEER'; header: { mailbox: string; present: boolean } }

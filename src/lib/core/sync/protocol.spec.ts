@@ -10,7 +10,8 @@ import {
 	type MessageName
 } from './protocol';
 import { readRelayMessage } from './relay-messages';
-import { authText, itemText, signItem } from './signing-text';
+import { blobData } from '../../../../sync-server/src/signatures';
+import { authText, blobText, itemText, signItem } from './signing-text';
 
 const NONCE = toBase64(randomBytes(12));
 const SIGNATURE = toBase64(randomBytes(64));
@@ -58,6 +59,12 @@ describe('frames', () => {
 		{ type: 'REVOKE_DEVICE', header: { deviceId: 'device-2' } },
 		{ type: 'PAIR_OPEN', header: { mailbox: MAILBOX } },
 		{ type: 'PAIR_MSG', header: { mailbox: MAILBOX }, payload: randomBytes(5) },
+		{
+			type: 'BLOB_PUT',
+			header: { blobId: '01HZX', epoch: 1, nonce: NONCE, signature: SIGNATURE, size: 30 },
+			payload: randomBytes(30)
+		},
+		{ type: 'BLOB_GET', header: { blobId: '01HZX' } },
 		{ type: 'PING', header: {} }
 	])('round-trips a $type frame byte for byte', (message) => {
 		const decoded = decodeFrame(encodeClientMessage(message));
@@ -123,6 +130,23 @@ describe('relay messages', () => {
 		]);
 	});
 
+	it('reads a BLOB with its ciphertext, and refuses one whose payload is not its size', () => {
+		const header = {
+			blobId: '01HZX',
+			deviceId: 'device-1',
+			epoch: 1,
+			nonce: NONCE,
+			signature: SIGNATURE,
+			size: 3
+		};
+		const message = readRelayMessage(encodeFrame('BLOB', header, Uint8Array.of(7, 8, 9)));
+		expect(message).toMatchObject({ type: 'BLOB', header });
+		expect(message.type === 'BLOB' && [...message.payload]).toEqual([7, 8, 9]);
+		expect(readRelayMessage(encodeFrame('BLOB', header, Uint8Array.of(7)))).toMatchObject({
+			type: 'invalid'
+		});
+	});
+
 	it('reads a full UPDATES page, whose header is far longer than a client frame may be', () => {
 		const items = Array.from({ length: 512 }, (_, i) => item(i + 1, 1));
 		const header = { docId: 'alpha', items, more: true, latest: 9999, sinceSnapshot: 9999 };
@@ -150,6 +174,8 @@ describe('relay messages', () => {
 		['CAUGHT_UP', {}],
 		['DEVICES', { devices: [{ deviceId: 'device-2', revoked: true }] }],
 		['PAIR_PEER', { mailbox: MAILBOX, present: true }],
+		['BLOB_ACK', { blobId: '01HZX' }],
+		['BLOB_MISSING', { blobId: '01HZX' }],
 		['PONG', {}]
 	])('reads a valid %s header', (type, header) => {
 		expect(readRelayMessage(encodeFrame(type, header))).toEqual({ type, header });
@@ -231,6 +257,14 @@ describe('signed texts', () => {
 	])('puts the ciphertext bytes right after the text of %o', (facts, text) => {
 		const ciphertext = Uint8Array.of(0, 255, 124);
 		expect(itemText(facts, ciphertext)).toEqual(concatBytes(utf8Encode(text), ciphertext));
+	});
+
+	it('signs a blob text the relay rebuilds byte for byte', () => {
+		const facts = { blobId: '01HZX', epoch: 3, nonce: 'AAEC', size: 3 };
+		const ciphertext = Uint8Array.of(0, 255, 124);
+		const text = 'po-blob-v1|01HZX|3|AAEC|3|';
+		expect(blobText(facts, ciphertext)).toEqual(concatBytes(utf8Encode(text), ciphertext));
+		expect(new Uint8Array(blobData(facts, ciphertext))).toEqual(blobText(facts, ciphertext));
 	});
 
 	it('makes a signature the device public key verifies', async () => {

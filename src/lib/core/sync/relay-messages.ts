@@ -57,6 +57,16 @@ const SCHEMAS = {
 	ACK: z.object({ docId: id, deviceSeq: count, seq: count }),
 	SNAPSHOT_ACK: z.object({ docId: id, covers: count }),
 	CAUGHT_UP: empty,
+	BLOB_ACK: z.object({ blobId: id }),
+	BLOB: z.object({
+		blobId: id,
+		deviceId: id,
+		epoch: count,
+		nonce: base64,
+		signature: base64,
+		size: count
+	}),
+	BLOB_MISSING: z.object({ blobId: id }),
 	DEVICES: z.object({ devices }),
 	PAIR_MSG: z.object({ mailbox: z.string().regex(/^[0-9a-f]{64}$/) }),
 	PAIR_PEER: z.object({ mailbox: z.string().regex(/^[0-9a-f]{64}$/), present: z.boolean() }),
@@ -96,6 +106,12 @@ function toMessage(frame: Frame): RelayMessage | InvalidFrame {
 		);
 		if (!ciphertexts) return invalid('An UPDATES payload does not match its items.');
 		return { type, header: updates, ciphertexts };
+	}
+	if (type === 'BLOB') {
+		const blob = header as z.output<(typeof SCHEMAS)['BLOB']>;
+		if (blob.size !== frame.payload.length)
+			return invalid('A BLOB payload does not match its size.');
+		return { type, header: blob, payload: frame.payload };
 	}
 	if (type === 'PAIR_MSG') return { type, header, payload: frame.payload } as RelayMessage;
 	return { type, header } as RelayMessage;

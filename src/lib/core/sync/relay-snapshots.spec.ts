@@ -30,9 +30,9 @@ async function storeItems(numbers: number[]): Promise<void> {
 	await writer.close();
 }
 
-async function upload(): Promise<{ made: boolean; sent: ClientMessage[] }> {
+async function upload(maxBytes?: number): Promise<{ made: boolean; sent: ClientMessage[] }> {
 	const { privateKey } = await generateSigningKeyPair();
-	const snapshots = new RelaySnapshots(office.db, privateKey, 1);
+	const snapshots = new RelaySnapshots(office.db, privateKey, 1, maxBytes);
 	const sent: ClientMessage[] = [];
 	const documents = office.openStore();
 	const made = await snapshots.upload('alpha', 2, { documents, cipher }, (message) => {
@@ -48,6 +48,13 @@ describe('RelaySnapshots', () => {
 		const { made, sent } = await upload();
 		expect(made).toBe(true);
 		expect(sent).toEqual([expect.objectContaining({ type: 'SNAPSHOT' })]);
+	});
+
+	it('sends no snapshot larger than a relay frame, so sync is not cut off by it', async () => {
+		await storeItems([1, 2]);
+		const { made, sent } = await upload(64);
+		expect(made).toBe(false);
+		expect(sent).toEqual([]);
 	});
 
 	it('sends no snapshot while a row of the document does not decrypt here', async () => {

@@ -8,6 +8,10 @@
  * relay deletes what a snapshot covers and the devices that can read that row would lose it. One
  * snapshot per document is in flight at a time; a `stale-snapshot` refusal or a lost connection
  * just lets a later page try again.
+ *
+ * A state too large for one relay frame is not sent either: the relay would close the socket
+ * (1009) and every reconnect would try again, stopping sync for the whole office. Such a document
+ * keeps syncing as updates; it just is not compacted at the relay (docs/sync-protocol.md).
  */
 import * as Y from 'yjs';
 import { toBase64 } from '../bytes';
@@ -20,6 +24,9 @@ import { claimDeviceSeq } from './outbox-rows';
 import { signItem } from './signing-text';
 
 export const DEFAULT_SNAPSHOT_AFTER = 500;
+
+/** Largest sealed snapshot sent: the relay's 16 MiB frame limit less room for the header. */
+export const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 
 export interface SnapshotSource {
 	documents: DocumentStore;
@@ -34,7 +41,8 @@ export class RelaySnapshots {
 	constructor(
 		private readonly db: OfficeDatabase,
 		private readonly signingKey: CryptoKey,
-		private readonly snapshotAfter: number = DEFAULT_SNAPSHOT_AFTER
+		private readonly snapshotAfter: number = DEFAULT_SNAPSHOT_AFTER,
+		private readonly maxSnapshotBytes: number = MAX_SNAPSHOT_BYTES
 	) {}
 
 	/** Whether this page leaves the document ready for a snapshot made here. */
@@ -73,7 +81,7 @@ export class RelaySnapshots {
 		this.#inFlight.delete(docId);
 	}
 
-	/** The signed SNAPSHOT of the document's state; null when rows of it are unreadable here. */
+	/** The signed SNAPSHOT of the document's state; null when unreadable here or too large. */
 	async #snapshot(
 		docId: string,
 		covers: number,
@@ -86,6 +94,7 @@ export class RelaySnapshots {
 		const state = Y.encodeStateAsUpdate(document.doc);
 		// Throws MissingKeyError when this person does not hold the area key: no snapshot.
 		const sealed = await source.cipher.seal(docId, ref.area, state);
+		if (sealed.ciphertext.length > this.maxSnapshotBytes) return null;
 		const facts = {
 			docId,
 			deviceSeq: await claimDeviceSeq(this.db, docId),

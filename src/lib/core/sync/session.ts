@@ -1,13 +1,14 @@
 /**
  * One authenticated connection's work: SUBSCRIBE with the stored cursors, then handle the relay's
  * frames strictly in order (a page is stored, cursor included, before the next frame is looked
- * at), push the outbox alongside, and keep the status current.
+ * at), push the outbox and move blobs (blob-sync.ts) alongside, and keep the status current.
  *
  * A page that cannot be stored (a full disk) ends the connection: the cursor did not move, so the
  * page comes again after the reconnect. "In step" — caught up, nothing pending, nothing in flight
  * — is when `lastSyncedAt` moves.
  */
 import type { OfficeDatabase } from '../storage/db';
+import type { BlobSync } from './blob-sync';
 import type { Connection } from './connection';
 import type { DeviceRequests } from './device-requests';
 import type { DeviceStatus, ErrorHeader, RelayMessage, UpdatesHeader } from './messages';
@@ -27,6 +28,7 @@ export interface SessionOptions {
 	deviceId: string;
 	connection: Connection;
 	outbox: Outbox;
+	blobs: BlobSync;
 	snapshots: RelaySnapshots;
 	requests: DeviceRequests;
 	source: () => SnapshotSource | undefined;
@@ -50,9 +52,10 @@ export class Session {
 	begin(): void {
 		this.#enqueue(async () => {
 			const cursors = await readCursors(this.options.db);
-			const { connection, outbox } = this.options;
+			const { connection, outbox, blobs } = this.options;
 			connection.send({ type: 'SUBSCRIBE', header: { cursors } });
 			outbox.begin((message) => connection.send(message));
+			blobs.begin((message) => connection.send(message));
 		});
 	}
 
@@ -75,6 +78,7 @@ export class Session {
 	checkInStep(): void {
 		const { status, outbox, now, db } = this.options;
 		if (this.#ended || !this.#caughtUp || status.current.pending > 0 || outbox.inFlight > 0) return;
+		// Blob gets in flight do not hold this back: fetching a file is not being out of step.
 		const at = now();
 		status.update({ lastSyncedAt: at.toISOString() });
 		if (at.getTime() - this.#persistedAt < PERSIST_LAST_SYNCED_MS) return;
@@ -95,8 +99,14 @@ export class Session {
 	}
 
 	async #handle(message: RelayMessage): Promise<void> {
-		const { outbox, snapshots, requests, status } = this.options;
+		const { outbox, blobs, snapshots, requests, status } = this.options;
 		switch (message.type) {
+			case 'BLOB_ACK':
+				return blobs.acknowledged(message.header.blobId);
+			case 'BLOB':
+				return blobs.received(message.header, message.payload);
+			case 'BLOB_MISSING':
+				return blobs.missing(message.header.blobId);
 			case 'UPDATES':
 				return this.#store(message.header, message.ciphertexts);
 			case 'ACK':
@@ -130,11 +140,12 @@ export class Session {
 	}
 
 	#refused(error: ErrorHeader): void {
-		const { outbox, snapshots, requests, status } = this.options;
+		const { outbox, blobs, snapshots, requests, status } = this.options;
 		const ref = (typeof error.ref === 'object' && error.ref !== null ? error.ref : {}) as {
 			type?: unknown;
 			docId?: unknown;
 			deviceSeq?: unknown;
+			blobId?: unknown;
 		};
 		if (ref.type === MESSAGE_TYPES.PUSH) {
 			if (typeof ref.deviceSeq === 'number') outbox.refuse(ref.deviceSeq);
@@ -144,11 +155,18 @@ export class Session {
 			snapshots.settled(ref.docId);
 		}
 		requests.refused(ref.type, describeError(error.code, error.message));
-		if (error.code === 'rate-limited') outbox.pause(RATE_LIMIT_PAUSE_MS);
+		if (error.code === 'rate-limited') {
+			outbox.pause(RATE_LIMIT_PAUSE_MS);
+			blobs.pause(RATE_LIMIT_PAUSE_MS);
+		}
 		if (error.code === 'quota') {
 			outbox.pause(QUOTA_PAUSE_MS);
+			blobs.pause(QUOTA_PAUSE_MS);
 			status.update({ error: describeError('quota') });
 		}
+		const blobId = typeof ref.blobId === 'string' ? ref.blobId : undefined;
+		if (ref.type === MESSAGE_TYPES.BLOB_PUT) blobs.refused('put', blobId, error.code);
+		if (ref.type === MESSAGE_TYPES.BLOB_GET) blobs.refused('get', blobId, error.code);
 		// A refused SUBSCRIBE (rate limited) would leave the backlog unsent: start over.
 		if (ref.type === MESSAGE_TYPES.SUBSCRIBE) {
 			this.options.connection.close({ kind: 'invalid', detail: 'subscribe refused' });

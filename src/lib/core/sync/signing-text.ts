@@ -4,6 +4,7 @@
  *
  *   po-auth-v1|<officeId>|<deviceId>|<nonce base64>
  *   po-item-v1|<kind>|<docId>|<deviceSeq>|<epoch>|<nonce base64>|<covers or empty>|<ciphertext>
+ *   po-blob-v1|<blobId>|<epoch>|<nonce base64>|<size>|<ciphertext>
  *
  * Numbers are written in plain decimal; the ciphertext bytes follow the last `|` unchanged.
  */
@@ -51,4 +52,28 @@ export async function signItem(
 	ciphertext: Uint8Array
 ): Promise<string> {
 	return toBase64(await sign(key, itemText(facts, ciphertext)));
+}
+
+export interface BlobFacts {
+	blobId: string;
+	epoch: number;
+	/** base64, as it travels in the header. */
+	nonce: string;
+	/** Ciphertext bytes. */
+	size: number;
+}
+
+/** The bytes signed for one blob. */
+export function blobText(facts: BlobFacts, ciphertext: Uint8Array): Uint8Array {
+	const { blobId, epoch, nonce, size } = facts;
+	return concatBytes(utf8Encode(`po-blob-v1|${blobId}|${epoch}|${nonce}|${size}|`), ciphertext);
+}
+
+/** The base64 signature of one blob. */
+export async function signBlob(
+	key: CryptoKey,
+	facts: BlobFacts,
+	ciphertext: Uint8Array
+): Promise<string> {
+	return toBase64(await sign(key, blobText(facts, ciphertext)));
 }

@@ -5,7 +5,9 @@
  * to 30 s, with jitter, reset after READY) until `stop`. A fatal refusal that names this device
  * (revoked, unknown) ends in state 'refused' without retrying: retrying cannot help.
  *
- * On READY the client SUBSCRIBEs with its cursors and starts pushing its outbox at once. Frames
+ * On READY the client SUBSCRIBEs with its cursors and starts pushing its outbox at once, and
+ * moves blobs alongside (blob-sync.ts): it hears of new blobs and wants on the blob channel that
+ * every tab's LocalBlobStore posts to, and asks again for missing ones every `blobRetryMs`. Frames
  * from the relay are handled strictly one after another (session.ts), so a page is stored before
  * the next one is looked at and ACKs are seen in the order the relay sent them.
  *
@@ -14,9 +16,13 @@
  * then on. Every other device uses AUTH and must first be added by an enrolled device
  * (`addDevice`, ADD_DEVICE).
  */
+import { blobChannelName } from '../blobs/local-blob-store';
 import type { DocumentCipher } from '../documents/cipher';
 import type { DocumentStore } from '../documents/document-store';
 import { Backoff } from './backoff';
+import { countUnsyncedBlobs } from './blob-rows';
+import { BlobNotices } from './blob-notices';
+import { BlobSync } from './blob-sync';
 import { Connection, type CloseReason } from './connection';
 import { LocalNotices } from './local-notices';
 import { DeviceRequests } from './device-requests';
@@ -43,6 +49,8 @@ export class SyncClient {
 	readonly #status = new StatusStore();
 	readonly #backoff: Backoff;
 	readonly #outbox: Outbox;
+	readonly #blobs: BlobSync;
+	readonly #blobNotices = new BlobNotices();
 	readonly #snapshots: RelaySnapshots;
 	readonly #requests = new DeviceRequests();
 	readonly #notices = new LocalNotices();
@@ -62,6 +70,14 @@ export class SyncClient {
 			signingKey: options.signingKey,
 			maxInFlight: options.maxInFlight,
 			rate: options.pushRate,
+			onChanged: () => this.#refreshPending(),
+			onError: () => this.#connection?.close({ kind: 'invalid', detail: 'storage' })
+		});
+		this.#blobs = new BlobSync({
+			db: options.db,
+			deviceId: options.deviceId,
+			signingKey: options.signingKey,
+			now: options.now ?? (() => new Date()),
 			onChanged: () => this.#refreshPending(),
 			onError: () => this.#connection?.close({ kind: 'invalid', detail: 'storage' })
 		});
@@ -92,8 +108,21 @@ export class SyncClient {
 			documents,
 			() => this.#localWrite()
 		);
+		this.#blobNotices.start(
+			this.#options.blobChannelName === undefined
+				? blobChannelName(db)
+				: this.#options.blobChannelName,
+			this.#options.blobRetryMs ?? 30_000,
+			{
+				onNotice: () => {
+					this.#blobs.fill();
+					this.#refreshPending();
+				},
+				onRetry: () => this.#blobs.retryMissing()
+			}
+		);
 		await enableSync(db, this.#options.deviceId);
-		const [lastSyncedAt, pending] = await Promise.all([readLastSynced(db), countUnsynced(db)]);
+		const [lastSyncedAt, pending] = await Promise.all([readLastSynced(db), countPending(db)]);
 		this.#status.update({ lastSyncedAt, pending, error: undefined });
 		if (this.#running) await this.#connect();
 	}
@@ -102,12 +131,14 @@ export class SyncClient {
 	async stop(): Promise<void> {
 		this.#running = false;
 		this.#notices.stop();
+		this.#blobNotices.stop();
 		if (this.#retry) clearTimeout(this.#retry);
 		this.#retry = null;
 		const session = this.#session;
 		this.#connection?.close();
 		await session?.settled();
 		await this.#outbox.settle();
+		await this.#blobs.settle();
 		if (this.#pendingTimer) clearTimeout(this.#pendingTimer);
 		this.#pendingTimer = null;
 		const { lastSyncedAt } = this.#status.current;
@@ -117,7 +148,10 @@ export class SyncClient {
 
 	/** Pushes what is pending now; when offline, reconnects at once instead of waiting. */
 	pushNow(): void {
-		if (this.#session) return this.#outbox.fill();
+		if (this.#session) {
+			this.#blobs.fill();
+			return this.#outbox.fill();
+		}
 		if (!this.#running || this.#connection || this.#status.current.state === 'refused') return;
 		if (this.#retry) clearTimeout(this.#retry);
 		this.#retry = null;
@@ -198,6 +232,7 @@ export class SyncClient {
 			deviceId,
 			connection,
 			outbox: this.#outbox,
+			blobs: this.#blobs,
 			snapshots: this.#snapshots,
 			requests: this.#requests,
 			source: () => {
@@ -220,6 +255,7 @@ export class SyncClient {
 		this.#session?.end();
 		this.#session = null;
 		this.#outbox.end();
+		this.#blobs.end();
 		this.#snapshots.reset();
 		this.#requests.failAll('The connection to the sync server was lost.');
 		if (reason.kind === 'refused' && reason.error.code === 'office-exists') {
@@ -256,7 +292,7 @@ export class SyncClient {
 		if (this.#pendingTimer) return;
 		this.#pendingTimer = setTimeout(() => {
 			this.#pendingTimer = null;
-			countUnsynced(this.#options.db).then(
+			countPending(this.#options.db).then(
 				(pending) => {
 					this.#status.update({ pending });
 					this.#session?.checkInStep();
@@ -265,4 +301,10 @@ export class SyncClient {
 			);
 		}, 20);
 	}
+}
+
+/** Changes not yet acknowledged: update rows and files (each blob counts as one change). */
+async function countPending(db: SyncClientOptions['db']): Promise<number> {
+	const [updates, blobs] = await Promise.all([countUnsynced(db), countUnsyncedBlobs(db)]);
+	return updates + blobs;
 }

@@ -29,6 +29,10 @@ export interface SyncClientOptions {
 	now?: () => Date;
 	/** Cross-tab notices of stored rows; default `${db.name}:docs`, null for none. */
 	channelName?: string | null;
+	/** Where tabs announce new blobs and wants; default `${db.name}:blobs`, null for none. */
+	blobChannelName?: string | null;
+	/** How often wants the relay did not have are asked for again (default 30 s). */
+	blobRetryMs?: number;
 	backoff?: BackoffOptions;
 	maxInFlight?: number;
 	pushRate?: { perSecond: number; burst: number };

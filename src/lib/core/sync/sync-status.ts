@@ -8,7 +8,7 @@ export type SyncState = 'connecting' | 'connected' | 'offline' | 'refused';
 
 export interface SyncStatus {
 	state: SyncState;
-	/** Rows this device wrote that no relay has acknowledged yet. */
+	/** Changes this device made that no relay has acknowledged yet: update rows and files. */
 	pending: number;
 	/** ISO instant this device was last caught up with nothing pending; null if never. */
 	lastSyncedAt: string | null;

@@ -44,9 +44,9 @@ export function makePatient(n: number, overrides: Partial<Patient> = {}): Patien
 		interpreterNeeded: false,
 		emergencyContact: { name: '', relationship: '', phone: '' },
 		consents: {
-			sms: { granted: false, recordedOn: '' },
-			email: { granted: false, recordedOn: '' },
-			voicemail: { granted: false, recordedOn: '' }
+			sms: { granted: false, recordedOn: '', recordedBy: '' },
+			email: { granted: false, recordedOn: '', recordedBy: '' },
+			voicemail: { granted: false, recordedOn: '', recordedBy: '' }
 		},
 		guarantor: { relationship: 'self' },
 		active: true,
@@ -89,6 +89,7 @@ export function makePolicy(
 		cardBackDocumentId: '',
 		notes: '',
 		active: true,
+		mergedFrom: '',
 		...overrides
 	};
 }

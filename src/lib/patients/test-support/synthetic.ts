@@ -117,9 +117,9 @@ export function syntheticPatients(count: number, seed = 30_000): Patient[] {
 			interpreterNeeded: false,
 			emergencyContact: { name: '', relationship: '', phone: '' },
 			consents: {
-				sms: { granted: false, recordedOn: '' },
-				email: { granted: false, recordedOn: '' },
-				voicemail: { granted: false, recordedOn: '' }
+				sms: { granted: false, recordedOn: '', recordedBy: '' },
+				email: { granted: false, recordedOn: '', recordedBy: '' },
+				voicemail: { granted: false, recordedOn: '', recordedBy: '' }
 			},
 			guarantor: { relationship: 'self' },
 			active: random() < 0.92,

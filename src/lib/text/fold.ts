@@ -41,3 +41,10 @@ export function foldedWords(...parts: string[]): string[] {
 export function foldCompact(s: string): string {
 	return foldText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** True when every word of `query` appears, folded, inside at least one of `haystackParts`. */
+export function matchesSearch(haystackParts: string[], query: string): boolean {
+	const tokens = foldText(query).split(' ').filter(Boolean);
+	const parts = haystackParts.map(foldText);
+	return tokens.every((token) => parts.some((part) => part.includes(token)));
+}
