@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// Overridable so a second run (another checkout) can go beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}`;
-const RELAY_PORT = 4174;
+const RELAY_PORT = Number(process.env.E2E_RELAY_PORT ?? 4174);
 const relayURL = `http://127.0.0.1:${RELAY_PORT}`;
 // A new relay database every run. Playwright empties test-results/ before it starts the web
 // servers (a globalSetup would run too late), and the time in the name keeps even runs that skip
