@@ -10,21 +10,10 @@ import type { Workspace } from '$lib/core/session/workspace';
 import { chartPatientIds, type ClinicalPatient } from './clinical-patient';
 import { CLINICAL_AREA } from './collections';
 import { attachmentsCollection } from './attachment-collections';
+import { clinicalYears } from './clinical-years';
 import type { Attachment } from './attachment-schema';
 
 export type { Attachment, AttachmentCategory } from './attachment-schema';
-
-/** The years ('YYYY') that have a clinical document on this device, oldest first. */
-async function clinicalYears(workspace: Workspace): Promise<string[]> {
-	// As vitalsYears does; kept here so queries.ts can re-export this module without a cycle.
-	const prefix = `${CLINICAL_AREA}/`;
-	const [logged, snapshotted] = await Promise.all([
-		workspace.db.updates.where('docId').startsWith(prefix).uniqueKeys(),
-		workspace.db.snapshots.where('docId').startsWith(prefix).primaryKeys()
-	]);
-	const ids = new Set([...logged, ...snapshotted].map(String));
-	return [...ids].map((id) => id.slice(prefix.length)).sort();
-}
 
 async function attachmentTables(workspace: Workspace, years: Iterable<string>) {
 	return Promise.all(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '$lib/core/commands/command';
 import { correctVitals, markVitalsInError, recordVitals } from './commands';
-import { vitalsOf, vitalsYears } from './queries';
+import { vitalsOf, clinicalYears } from './queries';
 import {
 	createClinicalOffice,
 	TEST_NOW,
@@ -87,7 +87,7 @@ describe('recordVitals', () => {
 
 		expect(fields.temperature).toMatch(/°F/);
 		expect(await vitalsOf(office.workspace, ADULT)).toEqual([]);
-		expect(await vitalsYears(office.workspace)).toEqual([]);
+		expect(await clinicalYears(office.workspace)).toEqual([]);
 	});
 
 	it.each([
@@ -122,7 +122,7 @@ describe('recordVitals', () => {
 		await office.run(atNewYear, makeMetricForm({ takenAt: '2024-12-31T15:00:00.000Z', ...late }));
 		await office.run(atNewYear, makeMetricForm({ takenAt: '2025-01-02T15:00:00.000Z' }));
 
-		expect(await vitalsYears(office.workspace)).toEqual(['2024', '2025']);
+		expect(await clinicalYears(office.workspace)).toEqual(['2024', '2025']);
 	});
 
 	it('writes an audit entry naming the set and patient but no readings', async () => {

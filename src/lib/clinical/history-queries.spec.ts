@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importHistory } from './history-import';
 import { groupHistory, patientHistory } from './history-queries';
-import { vitalsYears } from './queries';
+import { clinicalYears } from './queries';
 import type { HistoryItem } from './history-schema';
 import { createClinicalOffice, type ClinicalOffice } from './test-support/clinical-office';
 import { storedItems } from './test-support/history';
@@ -90,7 +90,7 @@ describe('patientHistory', () => {
 			[testId(1), '01KJKB3Q000000000000000000'].sort()
 		);
 		expect(ids(history.allergy.current)).toEqual(['01JN7G1C000000000000000000']);
-		expect(await vitalsYears(office.workspace)).toEqual(['2024', '2025', '2026']);
+		expect(await clinicalYears(office.workspace)).toEqual(['2024', '2025', '2026']);
 		const alone = await patientHistory(office.workspace, { id: PATIENT_ID });
 		expect(ids(alone.problem.current)).toEqual([testId(1)]);
 		expect(alone.allergyStatus).toBe('not-recorded');

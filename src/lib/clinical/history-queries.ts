@@ -20,8 +20,8 @@ import type {
 	SocialHistory,
 	Surgery
 } from './history-schema';
-// History shares the clinical year documents with vitals; vitalsYears lists them all.
-import { vitalsYears } from './queries';
+// History shares the clinical year documents with vitals; clinicalYears lists them all.
+import { clinicalYears } from './clinical-years';
 
 /** What each section of the chart lists ("no known allergies" sits with the allergies). */
 export interface HistorySectionItems {
@@ -85,25 +85,12 @@ export function groupHistory(items: readonly HistoryItem[]): PatientHistory {
 	};
 }
 
-/**
- * The clinical years this device holds: those stored, and those open now — a document opened for
- * its first item is not stored until the command flushes, but its projection already has it.
- */
-async function historyYears(workspace: Workspace): Promise<string[]> {
-	const prefix = `${CLINICAL_AREA}/`;
-	const open = workspace.documents
-		.openIds()
-		.filter((id) => id.startsWith(prefix))
-		.map((id) => id.slice(prefix.length));
-	return [...new Set([...(await vitalsYears(workspace)), ...open])].sort();
-}
-
 /** Every history item on the patient's chart, merged records included, in no order. */
 export async function historyItemsOf(
 	workspace: Workspace,
 	patient: ClinicalPatient
 ): Promise<HistoryItem[]> {
-	const years = await historyYears(workspace);
+	const years = await clinicalYears(workspace);
 	const tables = await Promise.all(
 		years.map((period) => workspace.projection({ area: CLINICAL_AREA, period }, historyCollection))
 	);
@@ -124,7 +111,7 @@ export async function historySubject(
 	workspace: Workspace,
 	patient: ClinicalPatient
 ): Promise<HistorySubject> {
-	return { patient, years: await historyYears(workspace) };
+	return { patient, years: await clinicalYears(workspace) };
 }
 
 /**
@@ -136,7 +123,7 @@ export async function watchHistory(
 	listener: () => void
 ): Promise<() => void> {
 	const thisYear = workspace.now().toISOString().slice(0, 4);
-	const years = new Set([...(await historyYears(workspace)), thisYear]);
+	const years = new Set([...(await clinicalYears(workspace)), thisYear]);
 	const tables = await Promise.all(
 		[...years].map((period) =>
 			workspace.projection({ area: CLINICAL_AREA, period }, historyCollection)

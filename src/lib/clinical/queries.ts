@@ -7,6 +7,7 @@
 import type { Workspace } from '$lib/core/session/workspace';
 import { ageAtMeasurement, type Age } from './age';
 import { chartPatientIds, type ClinicalPatient } from './clinical-patient';
+import { clinicalYears } from './clinical-years';
 import { CLINICAL_AREA, vitalsCollection } from './collections';
 import type { VitalKey } from './vitals-catalog';
 import { flagVitals, type VitalFlags } from './vitals-flags';
@@ -16,6 +17,7 @@ import type { VitalsSet } from './vitals-schema';
 export type { VitalsSet } from './vitals-schema';
 
 export type { ClinicalPatient } from './clinical-patient';
+export { clinicalYears } from './clinical-years';
 export * from './history-queries';
 export * from './attachment-queries';
 
@@ -25,21 +27,6 @@ export interface ChartedVitals extends VitalsSet {
 	age: Age | null;
 	bmi: number | null;
 	flags: VitalFlags;
-}
-
-/** The years ('YYYY') that have a clinical document on this device or open now, oldest first. */
-export async function vitalsYears(workspace: Workspace): Promise<string[]> {
-	const prefix = `${CLINICAL_AREA}/`;
-	// Listed from the stored rows, as the audit log lists its months: no index document to keep.
-	const [logged, snapshotted] = await Promise.all([
-		workspace.db.updates.where('docId').startsWith(prefix).uniqueKeys(),
-		workspace.db.snapshots.where('docId').startsWith(prefix).primaryKeys()
-	]);
-	// Open documents too: a set just written is in its document before its row is stored, and
-	// the chart refreshes at that moment, so the first set of a year would otherwise be missed.
-	const open = workspace.documents.openIds().filter((id) => id.startsWith(prefix));
-	const ids = new Set([...logged, ...snapshotted, ...open].map(String));
-	return [...ids].map((id) => id.slice(prefix.length)).sort();
 }
 
 /** A set with its BMI and flags for the patient's age when it was taken. */
@@ -55,7 +42,7 @@ export async function vitalsOf(
 	patient: ClinicalPatient,
 	timeZone?: string
 ): Promise<ChartedVitals[]> {
-	const years = await vitalsYears(workspace);
+	const years = await clinicalYears(workspace);
 	const tables = await Promise.all(
 		years.map((period) => workspace.projection({ area: CLINICAL_AREA, period }, vitalsCollection))
 	);
@@ -72,7 +59,7 @@ export async function vitalsOf(
  */
 export async function watchVitals(workspace: Workspace, listener: () => void): Promise<() => void> {
 	const thisYear = workspace.now().toISOString().slice(0, 4);
-	const years = new Set([...(await vitalsYears(workspace)), thisYear]);
+	const years = new Set([...(await clinicalYears(workspace)), thisYear]);
 	const tables = await Promise.all(
 		[...years].map((period) =>
 			workspace.projection({ area: CLINICAL_AREA, period }, vitalsCollection)
