@@ -18,7 +18,7 @@ const AREAS = [
 ];
 
 /** Folders of src/lib/ that src/lib/core must not know (areas, UI, app shell) and routes. */
-const NOT_CORE = [...AREAS, 'ui', 'app', 'routes'];
+const NOT_CORE = [...AREAS, 'ui', 'app', 'routes', 'audit-report'];
 
 const CORE_MESSAGE = 'src/lib/core knows no area or UI code';
 const PURE_MESSAGE =
@@ -42,13 +42,14 @@ const CORE_PATTERNS = [
 /**
  * `$lib/<other area>/…` (or `../<other area>/…`) is forbidden unless it is `…/queries`.
  * `$lib/core/*`, `$lib/ui/*`, `$lib/text/*` (pure, shared text helpers), `$lib/pdf/*` (the pure
- * PDF writer) and the area's own modules stay allowed.
+ * PDF writer), `$lib/audit-report/*` (pure audit filters and reports) and the area's own modules
+ * stay allowed.
  *
  * @param {string} area
  * @returns {RegexPattern[]}
  */
 function areaPatterns(area) {
-	const allowed = `(?!(?:core|ui|text|pdf|${area})(?:/|$))`;
+	const allowed = `(?!(?:core|ui|text|pdf|audit-report|${area})(?:/|$))`;
 	const notQueries = '(?:/(?!queries(?:\\.[jt]s)?$)|$)';
 	const message = `src/lib/${area} may use another area only through its queries.ts`;
 	return [
@@ -74,10 +75,20 @@ const TEXT_PATTERNS = [
 	...PURE_DOMAIN_PATTERNS
 ];
 
+const AUDIT_REPORT_MESSAGE =
+	'src/lib/audit-report is pure and area-free: it imports only $lib/core and $lib/text';
+
+/** src/lib/audit-report: audit entries (core types) and text helpers only; no area, UI, storage. */
+const AUDIT_REPORT_PATTERNS = [
+	{ regex: '^\\$lib(?:/(?!(?:core|text|audit-report)(?:/|$))|$)', message: AUDIT_REPORT_MESSAGE },
+	...PURE_DOMAIN_PATTERNS
+];
+
 /** @type {[string, RegexPattern[]][]} */
 const SCOPES = [
 	['core', CORE_PATTERNS],
 	['text', TEXT_PATTERNS],
+	['audit-report', AUDIT_REPORT_PATTERNS],
 	...AREAS.map((area) => [area, areaPatterns(area)])
 ];
 

@@ -2,9 +2,17 @@ import { expect, test } from '@playwright/test';
 import { Shell, StaffPage, openDemoOffice } from './pages';
 import type { Area } from './pages';
 
-const AREAS: Area[] = ['Patients', 'Staff', 'Rooms', 'Office', 'This device'];
+const AREAS: Area[] = [
+	'Schedule',
+	'Patients',
+	'Staff',
+	'Rooms',
+	'Office',
+	'Audit log',
+	'This device'
+];
 
-test('the desktop shell lists the five areas and each opens its page', async ({ page }) => {
+test('the desktop shell lists every area and each opens its page', async ({ page }) => {
 	await openDemoOffice(page);
 	const shell = new Shell(page);
 
@@ -19,7 +27,9 @@ test('the desktop shell lists the five areas and each opens its page', async ({ 
 	// Each area renders its own h1 and becomes the current entry
 	for (const area of [...AREAS].reverse()) {
 		await shell.go(area);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(area);
+		// The calendar's heading is the dates it shows; every other page is titled by its area.
+		const heading = area === 'Schedule' ? /\d{4}/ : area;
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 		await expect(shell.nav.getByRole('link', { name: area, exact: true })).toHaveAttribute(
 			'aria-current',
 			'page'

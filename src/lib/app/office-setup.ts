@@ -2,6 +2,7 @@
 import { runCommand } from '$lib/core/commands/command';
 import { createOffice } from '$lib/core/keys/vault';
 import { Workspace } from '$lib/core/session/workspace';
+import { APP_WORKSPACE_OPTIONS } from './workspace-options';
 import type { OfficeDatabase } from '$lib/core/storage/db';
 import {
 	createRoom,
@@ -30,7 +31,7 @@ export async function setUpOffice(db: OfficeDatabase, office: NewOffice): Promis
 		passphrase: office.passphrase,
 		areas: [...AREAS_WITH_KEYS]
 	});
-	const workspace = new Workspace(db, keys);
+	const workspace = new Workspace(db, keys, APP_WORKSPACE_OPTIONS);
 	const context = workspace.commandContext();
 	await workspace.audit.record({ action: 'create', target: 'office', detail: 'Office created' });
 	await runCommand(context, saveOfficeSettings, office.settings);
@@ -47,7 +48,7 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 		areas: [...AREAS_WITH_KEYS],
 		demo: true
 	});
-	const workspace = new Workspace(db, keys);
+	const workspace = new Workspace(db, keys, APP_WORKSPACE_OPTIONS);
 	const context = workspace.commandContext();
 	await workspace.audit.record({
 		action: 'create',
@@ -61,13 +62,27 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 	for (const index of demo.departedStaff) {
 		await runCommand(context, setStaffMemberActive, { id: staffIds[index], active: false });
 	}
-	for (const room of demo.rooms) await runCommand(context, createRoom, room);
+	const roomIds: string[] = [];
+	for (const room of demo.rooms) roomIds.push(await runCommand(context, createRoom, room));
 	const { demoPatients } = await import('$lib/patients/demo');
 	await runCommand(context, importPatients, { patients: demoPatients() });
 	await importDemoVitals(workspace, staffIds[0]);
 	await importDemoHistory(
 		workspace,
 		staffIds.map((id, n) => ({ id, role: demo.staff[n].role }))
+	);
+	const { importDemoSchedule } = await import('$lib/schedule/demo-office');
+	const patientIds = (await workspace.projection(PATIENTS_DOCUMENT, patientsCollection)).all();
+	await importDemoSchedule(
+		workspace,
+		{
+			staff: staffIds
+				.map((id, n) => ({ id, role: demo.staff[n].role }))
+				.filter((_, n) => !demo.departedStaff.includes(n)),
+			patientIds: patientIds.map((patient) => patient.id),
+			rooms: roomIds.map((id, n) => ({ id, kind: demo.rooms[n].kind, name: demo.rooms[n].name }))
+		},
+		demo.settings.timeZone ?? 'America/Chicago'
 	);
 	return workspace;
 }

@@ -7,8 +7,11 @@
  * Locking closes the workspace, which forgets keys, documents and projections; the layout then
  * unmounts every page, so nothing of the office stays on screen.
  */
+import { discardInterruptedRestore, restoreBackup, type BackupProgress } from '$lib/core/backup';
+import { recoverWithKey } from '$lib/core/keys/recovery';
 import { readOffice, unlockOffice, type OfficeRecord } from '$lib/core/keys/vault';
 import { Workspace } from '$lib/core/session/workspace';
+import { APP_WORKSPACE_OPTIONS } from './workspace-options';
 import { openDatabase, type OfficeDatabase } from '$lib/core/storage/db';
 import { AREAS_WITH_KEYS } from './areas';
 import { officeSync } from './office-sync.svelte';
@@ -49,6 +52,8 @@ class OfficeSession {
 	/** Opens the device database, finds out whether an office exists, resumes its sync. */
 	async start(databaseName?: string): Promise<void> {
 		this.#db ??= openDatabase(databaseName);
+		// A restore cut short (tab closed, crash) left staged rows and no office: drop them.
+		await discardInterruptedRestore(this.#db).catch(() => undefined);
 		this.#office = await readOffice(this.#db);
 		this.#state = this.#office ? 'locked' : 'no-office';
 		if (this.#office) await officeSync.resume(this.#db, this.#office).catch(() => undefined);
@@ -76,11 +81,31 @@ class OfficeSession {
 		this.#office = await readOffice(this.#database());
 	}
 
+	/** Restores a backup on this device (which has no office), then signs in with its passphrase. */
+	async restore(
+		file: Blob,
+		passphrase: string,
+		onProgress?: (progress: BackupProgress & { phase: 'checking' | 'restoring' }) => void
+	): Promise<void> {
+		const db = this.#database();
+		await restoreBackup(db, file, passphrase, { onProgress });
+		this.#office = await readOffice(db);
+		this.#lockReason = null;
+		this.#state = 'locked';
+		await this.unlock(passphrase);
+	}
+
+	/** Sets a new passphrase with the recovery key (recovery.ts), then signs in with it. */
+	async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+		await recoverWithKey(this.#database(), recoveryKey, newPassphrase);
+		await this.unlock(newPassphrase);
+	}
+
 	/** Signs in; throws WrongPassphraseError on a wrong passphrase. */
 	async unlock(passphrase: string): Promise<void> {
 		const db = this.#database();
 		const keys = await unlockOffice(db, passphrase, { areas: [...AREAS_WITH_KEYS] });
-		const workspace = new Workspace(db, keys);
+		const workspace = new Workspace(db, keys, APP_WORKSPACE_OPTIONS);
 		await workspace.audit.record({ action: 'sign-in', target: 'session', detail: 'Signed in' });
 		this.#enter(workspace);
 	}

@@ -107,7 +107,7 @@ describe('cardPhotosOf', () => {
 });
 
 describe('viewDocument', () => {
-	it('returns the file and audits the view by id only', async () => {
+	it('returns the file and audits the view, naming the document and its patient by id only', async () => {
 		const id = await add('HIV test result');
 		const [attachment] = await documentsOf(office.workspace, { id: PATIENT_ID });
 
@@ -117,6 +117,7 @@ describe('viewDocument', () => {
 		const entries = await office.workspace.audit.entries(TEST_PERIOD);
 		const view = entries.find((entry) => entry.action === 'view');
 		expect(view?.target).toBe(`clinical/attachments/${id}`);
+		expect(view?.detail).toBe(`Document viewed for patients/patients/${PATIENT_ID}`);
 		expect(JSON.stringify(view)).not.toMatch(/HIV/);
 	});
 });

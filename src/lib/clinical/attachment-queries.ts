@@ -95,7 +95,10 @@ export function documentBytes(
 	return workspace.blobs.get(CLINICAL_AREA, attachment.blobId, options);
 }
 
-/** A document's file for the viewer; records that it was viewed (by id, nothing else). */
+/**
+ * A document's file for the viewer; records that it was viewed, naming the document and its
+ * patient by id only (the patient id lets "who saw this record" find the view).
+ */
 export async function viewDocument(
 	workspace: Workspace,
 	attachment: Attachment
@@ -104,7 +107,7 @@ export async function viewDocument(
 	await workspace.audit.record({
 		action: 'view',
 		target: `clinical/attachments/${attachment.id}`,
-		detail: 'Document viewed'
+		detail: `Document viewed for patients/patients/${attachment.patientId}`
 	});
 	return bytes;
 }

@@ -29,6 +29,16 @@ import {
 	type StoredAvailabilityTemplate,
 	type WaitlistEntry
 } from './schema';
+import {
+	coverageSchema,
+	shiftSchema,
+	shiftTemplateSchema,
+	timeOffSchema,
+	type CoverageRequirement,
+	type Shift,
+	type ShiftTemplate,
+	type TimeOff
+} from './rota-schema';
 
 export const SCHEDULE_AREA = 'schedule';
 export const SCHEDULE_DOCUMENT: DocumentRef = { area: SCHEDULE_AREA };
@@ -97,4 +107,29 @@ export const visitingCollection: CollectionSpec<Visiting> = {
 export const acceptedConflictsCollection: CollectionSpec<AcceptedConflict> = {
 	collection: 'acceptedConflicts',
 	validate: zodValidator(acceptedConflictSchema)
+};
+
+/** The staff rota (rota-schema.ts): templates, time off and coverage in the `schedule` document. */
+export const shiftTemplatesCollection: CollectionSpec<ShiftTemplate> = {
+	collection: 'shiftTemplates',
+	validate: zodValidator(shiftTemplateSchema),
+	indexes: ['active']
+};
+
+export const timeOffCollection: CollectionSpec<TimeOff> = {
+	collection: 'timeOff',
+	validate: zodValidator(timeOffSchema),
+	indexes: ['staffId', 'status']
+};
+
+export const coverageCollection: CollectionSpec<CoverageRequirement> = {
+	collection: 'coverage',
+	validate: zodValidator(coverageSchema)
+};
+
+/** In a month's document: the shifts of that month's dates. */
+export const shiftsCollection: CollectionSpec<Shift> = {
+	collection: 'shifts',
+	validate: zodValidator(shiftSchema),
+	indexes: ['staffId', 'date']
 };

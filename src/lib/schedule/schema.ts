@@ -9,6 +9,7 @@ import {
 	optionalRecordId,
 	optionalText,
 	recordId,
+	storedInstant,
 	requiredText,
 	weekday
 } from './fields';
@@ -111,6 +112,17 @@ export const holidayInputSchema = z.object({
 });
 export const holidaySchema = holidayInputSchema.extend({ id: recordId() });
 
+const FLOW_STATUSES = [...FLOW_STEPS, ...FLOW_ENDINGS] as const;
+
+/** The flow as stored on an appointment (instants already canonical). */
+export const storedFlowSchema = z.object({
+	status: z.enum(FLOW_STATUSES),
+	stamps: z.partialRecord(z.enum(FLOW_STATUSES), storedInstant('A flow time is malformed.')),
+	roomId: z.string().optional(),
+	assistantId: z.string().optional(),
+	reason: z.string().max(200).optional()
+});
+
 export const flowSchema = z.object({
 	status: z.enum([...FLOW_STEPS, ...FLOW_ENDINGS]),
 	stamps: z.partialRecord(
@@ -154,10 +166,20 @@ export function checkAppointmentTimes(
 
 export const appointmentInputSchema = appointmentFields.superRefine(checkAppointmentTimes);
 
-export const appointmentSchema = z.intersection(
-	appointmentInputSchema,
-	z.object({
+/**
+ * A stored appointment, as projections read it. A flat object of plain checks (no transforms,
+ * no intersection): a month's document holds thousands and is validated whenever it opens.
+ */
+export const appointmentSchema = z
+	.object({
 		id: recordId(),
+		patientId: recordId('The patient ID is malformed.'),
+		providerId: recordId('The provider ID is malformed.'),
+		typeId: recordId('The appointment type ID is malformed.'),
+		roomId: optionalRecordId('The room ID is malformed.'),
+		start: storedInstant('The start time is malformed.'),
+		end: storedInstant('The end time is malformed.'),
+		note: z.string().max(500, 'The note can be at most 500 characters.').default(''),
 		seriesId: optionalRecordId('The series ID is malformed.'),
 		/** The series' local date this occurrence stands for (kept when it is moved). */
 		occurrenceDate: z.string().default(''),
@@ -165,13 +187,12 @@ export const appointmentSchema = z.intersection(
 		detached: z.boolean().default(false),
 		/** Dropped by a change of its series; shown again if someone had already acted on it. */
 		voided: z.boolean().default(false),
-		flow: flowSchema,
+		flow: storedFlowSchema,
 		bookedBy: recordId('The ID of the person who booked this is malformed.'),
-		bookedAt: instant('The booking time is malformed.'),
-		/** Orders copies of one appointment met in two month documents: the later one wins. */
-		updatedAt: instant('The change time is malformed.')
+		bookedAt: storedInstant('The booking time is malformed.'),
+		updatedAt: storedInstant('The change time is malformed.')
 	})
-);
+	.refine((a) => a.end > a.start, { path: ['end'], message: 'The end must be after the start.' });
 export type Appointment = z.output<typeof appointmentSchema>;
 
 export const recurrenceSchema = z.object({

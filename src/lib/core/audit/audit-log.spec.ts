@@ -66,6 +66,42 @@ describe('AuditLog', () => {
 		expect(await office.workspace.audit.periods()).toEqual(['2026-01', '2026-02']);
 	});
 
+	it('reads the entries of a range of months, opening only the stored months in it', async () => {
+		office = await createTestOffice({
+			now: steppingClock([
+				'2026-01-30T09:00:00.000Z',
+				'2026-03-02T10:00:00.000Z',
+				'2026-05-05T11:00:00.000Z'
+			])
+		});
+		for (const n of [1, 2, 3]) {
+			await office.workspace.audit.record({ action: 'view', target: `alpha/items/item-${n}` });
+		}
+		await office.workspace.close();
+		const keys = await unlockOffice(office.db, TEST_PASSPHRASE);
+		const again = new Workspace(office.db, keys, { channelName: null });
+		try {
+			const opened: string[] = [];
+			const open = again.documents.open.bind(again.documents);
+			again.documents.open = (ref) => {
+				opened.push(`${ref.area}/${ref.period ?? ''}`);
+				return open(ref);
+			};
+			const range = await again.audit.entriesBetween('2026-02', '2026-05');
+			expect(range.map((entry) => entry.target)).toEqual([
+				'alpha/items/item-2',
+				'alpha/items/item-3'
+			]);
+			expect(opened.filter((id) => id.startsWith('audit/')).sort()).toEqual([
+				'audit/2026-03',
+				'audit/2026-05'
+			]);
+			expect(await again.audit.entriesBetween('2026-06', '2026-12')).toEqual([]);
+		} finally {
+			await again.close();
+		}
+	});
+
 	it('verifies an untouched chain across months', async () => {
 		await officeWithEntries();
 		expect(await office.workspace.audit.verify()).toEqual([

@@ -61,7 +61,17 @@ export class AuditLog {
 		for (const name of doc.share.keys()) {
 			if (name.startsWith('chain:')) all.push(...sortedEntries(doc.getMap<AuditEntry>(name)));
 		}
-		return all.sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq);
+		return all.sort(byTime);
+	}
+
+	/**
+	 * Every entry of the months `from`..`to` ('YYYY-MM', inclusive), oldest first. Only months
+	 * that hold entries are opened, so a long range costs what its stored months cost.
+	 */
+	async entriesBetween(from: string, to: string): Promise<AuditEntry[]> {
+		const months = (await this.periods()).filter((period) => period >= from && period <= to);
+		const lists = await Promise.all(months.map((period) => this.entries(period)));
+		return lists.flat().sort(byTime);
 	}
 
 	/** The months that have audit entries on this device. */
@@ -129,6 +139,8 @@ export class AuditLog {
 		return locks.request(`practice-office:audit:${this.deviceId}`, work);
 	}
 }
+
+const byTime = (a: AuditEntry, b: AuditEntry) => a.at.localeCompare(b.at) || a.seq - b.seq;
 
 /** A chain's entries by key; an entry filed under another seq than its own reads as edited. */
 function sortedEntries(chain: Y.Map<AuditEntry>): AuditEntry[] {

@@ -37,6 +37,8 @@ export class DocumentStore {
 	readonly #compactAfter: number;
 	readonly #keepUnsynced: boolean | undefined;
 	readonly #writeListeners = new Set<(docId: string) => void>();
+	readonly #storedListeners = new Set<(docId: string) => void>();
+	readonly #openedListeners = new Set<(document: OfficeDocument) => void>();
 
 	constructor(
 		private readonly db: OfficeDatabase,
@@ -53,6 +55,7 @@ export class DocumentStore {
 				: null;
 		this.#channel?.addEventListener('message', (event: MessageEvent<{ docId: string }>) => {
 			void this.#catchUp(event.data.docId);
+			this.#tellStored(event.data.docId);
 		});
 	}
 
@@ -99,6 +102,36 @@ export class DocumentStore {
 	}
 
 	/**
+	 * Calls the listener whenever rows of a document were stored by another tab or by the sync
+	 * client — whether or not the document is open here. Returns an unsubscribe.
+	 */
+	onStored(listener: (docId: string) => void): () => void {
+		this.#storedListeners.add(listener);
+		return () => this.#storedListeners.delete(listener);
+	}
+
+	/**
+	 * Calls the listener with each document as soon as it has loaded, before `open` resolves to
+	 * anyone — so a listener can start following it before the first change. Returns an
+	 * unsubscribe.
+	 */
+	onOpened(listener: (document: OfficeDocument) => void): () => void {
+		this.#openedListeners.add(listener);
+		return () => this.#openedListeners.delete(listener);
+	}
+
+	/** Whether the document is open (or opening) in this store. */
+	isOpen(docId: string): boolean {
+		return this.#opening.has(docId);
+	}
+
+	/** Brings the open document up to every row stored for it (nothing when it is not open). */
+	async catchUp(docId: string): Promise<void> {
+		const persister = await this.#opening.get(docId)?.catch(() => undefined);
+		await persister?.catchUp();
+	}
+
+	/**
 	 * Whether the open document holds every row stored for it (nothing set aside as unreadable).
 	 * False when it is not open here: then nothing was checked.
 	 */
@@ -117,6 +150,7 @@ export class DocumentStore {
 		this.#channel?.postMessage({ docId });
 		const persister = await this.#opening.get(docId)?.catch(() => undefined);
 		await persister?.catchUp();
+		this.#tellStored(docId);
 	}
 
 	/** Flushes and releases every document; the store is not used afterwards. */
@@ -156,12 +190,17 @@ export class DocumentStore {
 			this.#keepUnsynced
 		);
 		await persister.load();
+		for (const listener of this.#openedListeners) listener(document);
 		return persister;
 	}
 
 	#written(docId: string): void {
 		this.#channel?.postMessage({ docId });
 		for (const listener of this.#writeListeners) listener(docId);
+	}
+
+	#tellStored(docId: string): void {
+		for (const listener of this.#storedListeners) listener(docId);
 	}
 
 	async #catchUp(docId: string): Promise<void> {

@@ -6,16 +6,24 @@
 import { AuditLog } from '../audit/audit-log';
 import { LocalBlobStore, type LocalBlobStoreOptions } from '../blobs/local-blob-store';
 import type { CommandContext } from '../commands/command';
-import { documentId, type DocumentRef } from '../documents/document-id';
+import type { DocumentRef } from '../documents/document-id';
 import { DocumentStore, type DocumentStoreOptions } from '../documents/document-store';
 import type { DocumentCipher } from '../documents/cipher';
 import { keyringCipher } from '../keys/document-cipher';
 import type { UnlockedKeys } from '../keys/vault';
-import { ProjectionTable, type Row } from '../projection/projection-table';
-import { Projector, type CollectionSpec } from '../projection/projector';
+import type { ProjectionTable, Row } from '../projection/projection-table';
+import type { CollectionSpec } from '../projection/projector';
 import type { OfficeDatabase } from '../storage/db';
 import { QuarantineList } from '../validation/quarantine';
 import type { UnreadableRows } from '../validation/unreadable-rows';
+import { Projections, type ProjectionCacheOptions } from './projections';
+
+export interface WorkspaceOptions extends DocumentStoreOptions {
+	now?: () => Date;
+	blobs?: LocalBlobStoreOptions;
+	/** Seal large projections at rest so the next unlock shows them at once (off by default). */
+	projectionCache?: ProjectionCacheOptions | null;
+}
 
 export class Workspace {
 	readonly documents: DocumentStore;
@@ -25,13 +33,13 @@ export class Workspace {
 	readonly quarantine = new QuarantineList();
 	/** Seals and opens this person's documents (sync uses it for relay snapshots). */
 	readonly cipher: DocumentCipher;
-	readonly #projections = new Map<string, Promise<{ table: unknown; projector: Projector<Row> }>>();
+	readonly #projections: Projections;
 	#closed = false;
 
 	constructor(
 		readonly db: OfficeDatabase,
 		readonly keys: UnlockedKeys,
-		options: DocumentStoreOptions & { now?: () => Date; blobs?: LocalBlobStoreOptions } = {}
+		options: WorkspaceOptions = {}
 	) {
 		this.cipher = keyringCipher(keys.keyring, keys.deviceId);
 		this.documents = new DocumentStore(db, this.cipher, keys.deviceId, options);
@@ -41,6 +49,13 @@ export class Workspace {
 			...options.blobs
 		});
 		this.now = options.now ?? (() => new Date());
+		this.#projections = new Projections(
+			db,
+			this.documents,
+			this.quarantine,
+			this.cipher,
+			options.projectionCache
+		);
 	}
 
 	readonly now: () => Date;
@@ -66,28 +81,17 @@ export class Workspace {
 	}
 
 	/** The projection of one collection of one document, built on first use and kept in step. */
-	async projection<T extends Row>(
+	projection<T extends Row>(
 		ref: DocumentRef,
 		spec: CollectionSpec<T>
 	): Promise<ProjectionTable<T>> {
-		const key = `${documentId(ref)}#${spec.collection}`;
-		let entry = this.#projections.get(key);
-		if (!entry) {
-			entry = this.documents.open(ref).then((document) => {
-				const table = new ProjectionTable<T>(spec.collection, spec.indexes);
-				const projector = new Projector(document, spec, table, this.quarantine);
-				return { table, projector: projector as unknown as Projector<Row> };
-			});
-			this.#projections.set(key, entry);
-			entry.catch(() => this.#projections.delete(key));
-		}
-		return (await entry).table as ProjectionTable<T>;
+		return this.#projections.table(ref, spec);
 	}
 
 	/** Drops every projection's rows and derives them again from the documents. */
 	async rebuildProjections(): Promise<void> {
 		this.quarantine.clear();
-		for (const entry of this.#projections.values()) (await entry).projector.rebuild();
+		await this.#projections.rebuild();
 	}
 
 	/** Flushes pending writes, then forgets keys, documents and projections. */
@@ -95,19 +99,12 @@ export class Workspace {
 		if (this.#closed) return;
 		this.#closed = true;
 		try {
+			// Large tables are sealed for the next unlock before the documents go.
+			await this.#projections.save().catch(() => undefined);
 			await this.documents.close();
 		} finally {
 			this.blobs.close();
-			for (const entry of this.#projections.values()) {
-				// Tables handed out to views are emptied too, so no plaintext outlives the session.
-				await entry
-					.then(({ table, projector }) => {
-						projector.stop();
-						(table as ProjectionTable<Row>).clear();
-					})
-					.catch(() => undefined);
-			}
-			this.#projections.clear();
+			await this.#projections.close();
 			this.quarantine.clear();
 			this.keys.keyring.clear();
 		}

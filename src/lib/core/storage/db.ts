@@ -7,6 +7,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { PassphraseWrapped } from '../crypto/passphrase';
 import type { WrappedKey } from '../crypto/key-agreement';
+import type { RecoveryWrapped } from '../keys/recovery';
 
 /** One encrypted Yjs update of one document. */
 export interface UpdateRow {
@@ -44,6 +45,8 @@ export interface IdentityRow {
 	personId: string;
 	publicJwk: JsonWebKey;
 	wrappedPrivateKey: PassphraseWrapped;
+	/** The same private key wrapped by the recovery key of the person's recovery sheet, if made. */
+	recoveryWrappedPrivateKey?: RecoveryWrapped;
 	createdAt: string;
 }
 
@@ -87,6 +90,22 @@ export interface BlobWantRow {
 	missingAt?: string;
 }
 
+/**
+ * The rows of one collection's projection as of a known state of its document, sealed with the
+ * area key (projection-cache.ts): lets a device show a large document at unlock without loading
+ * it into Yjs. Derived data — never backed up, dropped whenever it does not match.
+ */
+export interface ProjectionCacheRow {
+	docId: string;
+	collection: string;
+	/** The document's stored state the rows reflect (see projection-cache.ts). */
+	watermark: string;
+	epoch: number;
+	deviceId: string;
+	nonce: Uint8Array;
+	ciphertext: Uint8Array;
+}
+
 /** Local bookkeeping that is not office data (office id, chain heads, flags). */
 export interface MetaRow {
 	key: string;
@@ -102,6 +121,7 @@ export type OfficeDatabase = Dexie & {
 	meta: EntityTable<MetaRow, 'key'>;
 	blobs: EntityTable<BlobRow, 'id'>;
 	blobWants: EntityTable<BlobWantRow, 'id'>;
+	projections: Dexie.Table<ProjectionCacheRow, [string, string]>;
 };
 
 export const DEFAULT_DATABASE_NAME = 'practice-office';
@@ -127,6 +147,10 @@ export function openDatabase(name = DEFAULT_DATABASE_NAME): OfficeDatabase {
 	db.version(2).stores({
 		blobs: 'id, synced, area',
 		blobWants: 'id'
+	});
+	// Sealed projection caches, one per document and collection.
+	db.version(3).stores({
+		projections: '[docId+collection], docId'
 	});
 	return db;
 }

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WrongPassphraseError } from '../crypto/errors';
+import {
+	createTestOffice,
+	FAST_ITERATIONS,
+	TEST_PASSPHRASE,
+	type TestOffice
+} from '../test-support/test-office';
+import {
+	createRecoveryKey,
+	hasRecoveryKey,
+	RecoveryInputError,
+	recoverWithKey,
+	WrongRecoveryKeyError
+} from './recovery';
+import { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_CHARS } from './recovery-key';
+import { unlockOffice } from './vault';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const NEW_PASSPHRASE = 'eleven brass kettles singing';
+
+describe('recovery keys', () => {
+	it('are 7 groups of 4 Crockford characters, different every time', () => {
+		const keys = Array.from({ length: 50 }, generateRecoveryKey);
+		for (const key of keys)
+			expect(key).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){6}$/);
+		expect(new Set(keys).size).toBe(50);
+	});
+
+	it('read back whatever the case, spacing and look-alike letters', () => {
+		const key = generateRecoveryKey();
+		const typed = key.toLowerCase().replace(/-/g, ' ').replace(/1/g, 'l').replace(/0/g, 'o');
+		expect(parseRecoveryKey(typed)).toEqual({ ok: true, key: key.replace(/-/g, '') });
+	});
+
+	it('catch every single wrong character as a typo', () => {
+		const key = generateRecoveryKey().replace(/-/g, '');
+		for (let at = 0; at < RECOVERY_KEY_CHARS; at++) {
+			for (const c of ALPHABET) {
+				if (c === key[at]) continue;
+				const typo = key.slice(0, at) + c + key.slice(at + 1);
+				const parsed = parseRecoveryKey(typo);
+				expect(parsed.ok ? '' : parsed.message).toContain('typo');
+			}
+		}
+	});
+
+	it('catch two neighbouring characters swapped', () => {
+		const key = generateRecoveryKey().replace(/-/g, '');
+		for (let at = 0; at + 1 < RECOVERY_KEY_CHARS; at++) {
+			if (key[at] === key[at + 1]) continue;
+			const swapped = key.slice(0, at) + key[at + 1] + key[at] + key.slice(at + 2);
+			expect(parseRecoveryKey(swapped).ok).toBe(false);
+		}
+	});
+
+	it('say what is wrong with a key of the wrong length or with a stray character', () => {
+		expect(parseRecoveryKey('ABCD-EFGH')).toEqual({
+			ok: false,
+			message: 'A recovery key has 28 characters (7 groups of 4); this has 8.'
+		});
+		const stray = parseRecoveryKey('ABCD-UFGH');
+		expect(stray.ok ? '' : stray.message).toContain('“U”');
+		expect(parseRecoveryKey('  ')).toMatchObject({ ok: false });
+	});
+});
+
+describe('recovering a forgotten passphrase', () => {
+	let office: TestOffice;
+	afterEach(async () => {
+		await office.dispose();
+	});
+
+	it('sets a new passphrase with the recovery key; the old one stops working', async () => {
+		office = await createTestOffice();
+		expect(await hasRecoveryKey(office.db)).toBe(false);
+		const key = await createRecoveryKey(office.db, TEST_PASSPHRASE);
+		expect(await hasRecoveryKey(office.db)).toBe(true);
+
+		await recoverWithKey(office.db, key, NEW_PASSPHRASE, FAST_ITERATIONS);
+
+		const keys = await unlockOffice(office.db, NEW_PASSPHRASE);
+		expect(keys.personId).toBe(office.keys.personId);
+		expect(keys.keyring.areas().sort()).toEqual(office.keys.keyring.areas().sort());
+		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).rejects.toBeInstanceOf(
+			WrongPassphraseError
+		);
+		// The same sheet still works afterwards.
+		await recoverWithKey(office.db, key, TEST_PASSPHRASE, FAST_ITERATIONS);
+		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).resolves.toBeTruthy();
+	});
+
+	it('refuses a key from an older sheet once a new one was made, changing nothing', async () => {
+		office = await createTestOffice();
+		const old = await createRecoveryKey(office.db, TEST_PASSPHRASE);
+		await createRecoveryKey(office.db, TEST_PASSPHRASE);
+		const before = await office.db.identities.toArray();
+
+		await expect(
+			recoverWithKey(office.db, old, NEW_PASSPHRASE, FAST_ITERATIONS)
+		).rejects.toBeInstanceOf(WrongRecoveryKeyError);
+		expect(await office.db.identities.toArray()).toEqual(before);
+	});
+
+	it('refuses a typo and a weak new passphrase by field, and an office without a sheet', async () => {
+		office = await createTestOffice();
+		const attempt = (key: string, passphrase: string) =>
+			recoverWithKey(office.db, key, passphrase, FAST_ITERATIONS).catch((e: unknown) => e);
+		const key = generateRecoveryKey();
+		expect(await attempt('ABCD', NEW_PASSPHRASE)).toMatchObject({ field: 'key' });
+		expect(await attempt(key, 'short')).toBeInstanceOf(RecoveryInputError);
+		expect(await attempt(key, 'short')).toMatchObject({ field: 'passphrase' });
+		expect(await attempt(key, NEW_PASSPHRASE)).toBeInstanceOf(WrongRecoveryKeyError);
+	});
+
+	it('makes no sheet without the right passphrase', async () => {
+		office = await createTestOffice();
+		await expect(createRecoveryKey(office.db, 'not it at all')).rejects.toBeInstanceOf(
+			WrongPassphraseError
+		);
+		expect(await hasRecoveryKey(office.db)).toBe(false);
+	});
+});

@@ -1,0 +1,174 @@
+import { ulid } from 'ulid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AreaOffice } from '$lib/core/test-support/area-office';
+import { assignShift, copyWeek, removeShift } from './rota-commands';
+import {
+	rotaMonths,
+	rotaSetup,
+	rotaWeek,
+	shiftTables,
+	timeOffOn,
+	timeOffRequests
+} from './rota-queries';
+import { gapText } from './rota-coverage-rules';
+import {
+	decideTimeOff,
+	removeCoverage,
+	requestTimeOff,
+	saveCoverage,
+	saveShiftTemplate
+} from './rota-setup-commands';
+import { createScheduleOffice, NEW_YORK } from './test-support/schedule-office';
+
+const assign = assignShift(NEW_YORK);
+const copy = copyWeek(NEW_YORK);
+const MONDAY = '2026-11-30';
+
+let office: AreaOffice;
+let ana: string;
+let ben: string;
+beforeEach(async () => {
+	office = await createScheduleOffice();
+	[ana, ben] = [ulid(), ulid()];
+});
+afterEach(() => office.dispose());
+
+const day = (staffId: string, date: string, start = '08:00', end = '16:30') => ({
+	staffId,
+	date,
+	start,
+	end,
+	roleGroup: 'front-desk' as const,
+	breakMinutes: 30
+});
+
+async function week(monday = MONDAY) {
+	const setup = await rotaSetup(office.workspace);
+	const tables = await shiftTables(office.workspace, rotaMonths(monday));
+	return rotaWeek(setup, tables, monday, NEW_YORK);
+}
+
+describe('assigning shifts', () => {
+	it('stores a shift in its month and counts its paid hours for the person', async () => {
+		const { month } = await office.run(assign, day(ana, '2026-12-01'));
+		expect(month).toBe('2026-12');
+		const rota = await week();
+		expect(rota.shifts.map((s) => [s.staffId, s.date])).toEqual([[ana, '2026-12-01']]);
+		expect(rota.minutes.get(ana)).toBe(480);
+	});
+
+	it('refuses a shift over approved time off with a message, but not over a pending request', async () => {
+		const id = await office.run(requestTimeOff, {
+			staffId: ana,
+			from: '2026-12-01',
+			to: '2026-12-02',
+			reason: 'Family visit'
+		});
+		await office.run(assign, day(ana, '2026-12-01'));
+		await office.run(decideTimeOff, { id, decision: 'approved' });
+		await expect(office.run(assign, day(ana, '2026-12-02'))).rejects.toThrow(
+			'This person has approved time off (2026-12-01 to 2026-12-02); the shift was not assigned.'
+		);
+		const [request] = timeOffRequests(await rotaSetup(office.workspace));
+		expect(request).toMatchObject({
+			status: 'approved',
+			decidedBy: office.workspace.keys.personId
+		});
+		expect(request.decidedAt).not.toBe('');
+	});
+
+	it('refuses a second shift of the same person at the same time', async () => {
+		await office.run(assign, day(ana, '2026-12-01'));
+		await expect(office.run(assign, day(ana, '2026-12-01', '12:00', '18:00'))).rejects.toThrow(
+			'This person already has a shift at that time.'
+		);
+		await office.run(assign, day(ben, '2026-12-01', '12:00', '18:00'));
+	});
+
+	it('refuses an unknown role group and equal start and end with messages on the fields', async () => {
+		await expect(
+			office.run(assign, { ...day(ana, '2026-12-01'), end: '08:00' })
+		).rejects.toMatchObject({ fields: { end: 'The end must differ from the start.' } });
+		await expect(
+			office.run(assign, { ...day(ana, '2026-12-01'), roleGroup: 'chef' as never })
+		).rejects.toMatchObject({ fields: { roleGroup: 'Choose the role group.' } });
+	});
+
+	it('removes a shift', async () => {
+		const { id, month } = await office.run(assign, day(ana, '2026-12-01'));
+		await office.run(removeShift, { id, month });
+		expect((await week()).shifts).toEqual([]);
+	});
+});
+
+describe('copying last week', () => {
+	it('copies each shift a week on and skips those over time off or already there', async () => {
+		await office.run(assign, day(ana, '2026-11-23'));
+		await office.run(assign, day(ana, '2026-11-24'));
+		await office.run(assign, day(ben, '2026-11-29', '22:00', '06:00'));
+		await office.run(assign, day(ben, '2026-12-06', '22:00', '06:00'));
+		const id = await office.run(requestTimeOff, {
+			staffId: ana,
+			from: '2026-12-01',
+			to: '2026-12-01'
+		});
+		await office.run(decideTimeOff, { id, decision: 'approved' });
+		const result = await office.run(copy, { from: '2026-11-23', to: MONDAY });
+		expect(result).toEqual({ copied: 1, skipped: 2 });
+		const rota = await week();
+		expect(rota.shifts.map((s) => [s.staffId === ana ? 'ana' : 'ben', s.date])).toEqual([
+			['ana', '2026-11-30'],
+			['ben', '2026-12-06']
+		]);
+	});
+
+	it('accepts only Mondays', async () => {
+		await expect(office.run(copy, { from: '2026-11-24', to: MONDAY })).rejects.toMatchObject({
+			fields: { from: 'Choose a Monday.' }
+		});
+	});
+});
+
+describe('coverage and time off in the week', () => {
+	it('lists the gaps of a requirement and forgets it once removed', async () => {
+		const id = await office.run(saveCoverage, {
+			weekday: 1,
+			start: '08:00',
+			end: '17:00',
+			roleGroup: 'front-desk',
+			minimum: 1
+		});
+		await office.run(assign, day(ana, '2026-12-01', '09:00', '17:00'));
+		expect((await week()).gaps.map(gapText)).toEqual(['No front desk Tuesday 08:00–09:00']);
+		await office.run(removeCoverage, { id });
+		expect((await week()).gaps).toEqual([]);
+	});
+
+	it('gives the calendar a provider’s approved part-day time off', async () => {
+		const id = await office.run(requestTimeOff, {
+			staffId: ana,
+			from: '2026-12-01',
+			to: '2026-12-01',
+			start: '13:00',
+			end: '17:00'
+		});
+		const setup = await rotaSetup(office.workspace);
+		expect(timeOffOn(setup, ana, '2026-12-01')).toEqual([]);
+		await office.run(decideTimeOff, { id, decision: 'approved' });
+		expect(timeOffOn(setup, ana, '2026-12-01')).toEqual([{ start: 780, end: 1020 }]);
+	});
+
+	it('saves a shift template and refuses one longer than 16 hours', async () => {
+		const template = {
+			name: 'Front desk early',
+			start: '07:30',
+			end: '16:00',
+			roleGroup: 'front-desk' as const
+		};
+		const id = await office.run(saveShiftTemplate, template);
+		expect((await rotaSetup(office.workspace)).templates.get(id)).toMatchObject({ active: true });
+		await expect(
+			office.run(saveShiftTemplate, { ...template, start: '06:00', end: '23:00' })
+		).rejects.toMatchObject({ fields: { end: 'A shift can be at most 16 hours.' } });
+	});
+});

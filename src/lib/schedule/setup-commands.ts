@@ -1,0 +1,212 @@
+/**
+ * Changing the schedule's setup: appointment types, each provider's weekly availability, office
+ * holidays and one-off day changes. All of it lives in the `schedule` document.
+ *
+ * Availability is a chain of templates per provider, each in force from a date. Saving one
+ * "from 1 December" ends the template in force before then on 30 November and replaces one that
+ * started on the same date; later templates stay (planned changes further ahead).
+ */
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '$lib/core/commands/command';
+import { recordIdSchema, requireRecord } from '$lib/core/commands/existing-record';
+import { collection, readRecord, writeRecord } from '$lib/core/documents/records';
+import {
+	SCHEDULE_DOCUMENT,
+	appointmentTypesCollection,
+	dayChangesCollection,
+	holidaysCollection,
+	templatesCollection
+} from './collections';
+import {
+	appointmentTypeInputSchema,
+	availabilityTemplateInputSchema,
+	availabilityTemplateSchema,
+	dayChangeInputSchema,
+	holidayInputSchema
+} from './schema';
+import { addDays } from './zoned-time';
+
+const schedule = (context: CommandContext) => context.documents.open(SCHEDULE_DOCUMENT);
+
+/** Adds an appointment type; returns its id. */
+export const createAppointmentType = defineCommand({
+	name: 'appointment-types.create',
+	input: appointmentTypeInputSchema,
+	async run(context, input) {
+		const id = ulid();
+		const document = await schedule(context);
+		document.transact((doc) =>
+			writeRecord(doc, appointmentTypesCollection.collection, id, { ...input, id, active: true })
+		);
+		return id;
+	},
+	audit: (_input, id) => ({
+		action: 'create',
+		target: `schedule/appointmentTypes/${id}`,
+		detail: 'Appointment type added'
+	})
+});
+
+/** Changes an appointment type (booked visits keep their times). */
+export const updateAppointmentType = defineCommand({
+	name: 'appointment-types.update',
+	input: appointmentTypeInputSchema.extend({ id: recordIdSchema }),
+	async run(context, { id, ...fields }) {
+		const document = await requireRecord(
+			context,
+			SCHEDULE_DOCUMENT,
+			appointmentTypesCollection.collection,
+			id,
+			'appointment type'
+		);
+		document.transact((doc) => writeRecord(doc, appointmentTypesCollection.collection, id, fields));
+	},
+	audit: (input) => ({
+		action: 'update',
+		target: `schedule/appointmentTypes/${input.id}`,
+		detail: 'Appointment type edited'
+	})
+});
+
+/** Deactivates (no longer offered for booking) or reactivates an appointment type. */
+export const setAppointmentTypeActive = defineCommand({
+	name: 'appointment-types.set-active',
+	input: z.object({ id: recordIdSchema, active: z.boolean() }),
+	async run(context, { id, active }) {
+		const document = await requireRecord(
+			context,
+			SCHEDULE_DOCUMENT,
+			appointmentTypesCollection.collection,
+			id,
+			'appointment type'
+		);
+		document.transact((doc) =>
+			writeRecord(doc, appointmentTypesCollection.collection, id, { active })
+		);
+	},
+	audit: (input) => ({
+		action: input.active ? 'reactivate' : 'deactivate',
+		target: `schedule/appointmentTypes/${input.id}`,
+		detail: input.active ? 'Appointment type reactivated' : 'Appointment type deactivated'
+	})
+});
+
+/** Saves a provider's weekly hours from `effectiveFrom` on; returns the template's id. */
+export const saveAvailabilityTemplate = defineCommand({
+	name: 'availability.save',
+	input: availabilityTemplateInputSchema,
+	async run(context, input) {
+		const id = ulid();
+		const document = await schedule(context);
+		document.transact((doc) => {
+			const records = collection(doc, templatesCollection.collection);
+			const dayBefore = addDays(input.effectiveFrom, -1);
+			for (const [otherId, value] of [...records.entries()]) {
+				const parsed = availabilityTemplateSchema.safeParse(readRecord(value));
+				if (!parsed.success || parsed.data.providerId !== input.providerId) continue;
+				const other = parsed.data;
+				if (other.effectiveFrom === input.effectiveFrom) records.delete(otherId);
+				else if (
+					other.effectiveFrom < input.effectiveFrom &&
+					(other.effectiveTo === undefined || other.effectiveTo > dayBefore)
+				) {
+					writeRecord(doc, templatesCollection.collection, otherId, { effectiveTo: dayBefore });
+				}
+			}
+			writeRecord(doc, templatesCollection.collection, id, { ...input, id });
+		});
+		return id;
+	},
+	audit: (input, id) => ({
+		action: 'update',
+		target: `schedule/availability/${id}`,
+		detail: `Availability saved for directory/staff/${input.providerId}`
+	})
+});
+
+/** Sets a provider's hours on one date (none: not working); replaces a change already there. */
+export const saveDayChange = defineCommand({
+	name: 'day-changes.save',
+	input: dayChangeInputSchema,
+	async run(context, input) {
+		const document = await schedule(context);
+		let id = '';
+		document.transact((doc) => {
+			const records = collection(doc, dayChangesCollection.collection);
+			for (const [otherId, value] of [...records.entries()]) {
+				const other = readRecord(value) as { providerId?: string; date?: string };
+				if (other.providerId === input.providerId && other.date === input.date) id ||= otherId;
+			}
+			id ||= ulid();
+			writeRecord(doc, dayChangesCollection.collection, id, { ...input, id });
+		});
+		return id;
+	},
+	audit: (input, id) => ({
+		action: 'update',
+		target: `schedule/dayChanges/${id}`,
+		detail: `Day changed for directory/staff/${input.providerId}`
+	})
+});
+
+/** Removes a one-off day change: the weekly hours apply again. */
+export const removeDayChange = defineCommand({
+	name: 'day-changes.remove',
+	input: z.object({ id: recordIdSchema }),
+	async run(context, { id }) {
+		const document = await requireRecord(
+			context,
+			SCHEDULE_DOCUMENT,
+			dayChangesCollection.collection,
+			id,
+			'day change'
+		);
+		document.transact((doc) => collection(doc, dayChangesCollection.collection).delete(id));
+	},
+	audit: (input) => ({
+		action: 'delete',
+		target: `schedule/dayChanges/${input.id}`,
+		detail: 'Day change removed'
+	})
+});
+
+/** Closes the office on a date; returns the holiday's id. */
+export const addHoliday = defineCommand({
+	name: 'holidays.add',
+	input: holidayInputSchema,
+	async run(context, input) {
+		const id = ulid();
+		const document = await schedule(context);
+		document.transact((doc) =>
+			writeRecord(doc, holidaysCollection.collection, id, { ...input, id })
+		);
+		return id;
+	},
+	audit: (_input, id) => ({
+		action: 'create',
+		target: `schedule/holidays/${id}`,
+		detail: 'Holiday added'
+	})
+});
+
+/** Removes a holiday: the office is open that day again. */
+export const removeHoliday = defineCommand({
+	name: 'holidays.remove',
+	input: z.object({ id: recordIdSchema }),
+	async run(context, { id }) {
+		const document = await requireRecord(
+			context,
+			SCHEDULE_DOCUMENT,
+			holidaysCollection.collection,
+			id,
+			'holiday'
+		);
+		document.transact((doc) => collection(doc, holidaysCollection.collection).delete(id));
+	},
+	audit: (input) => ({
+		action: 'delete',
+		target: `schedule/holidays/${input.id}`,
+		detail: 'Holiday removed'
+	})
+});
