@@ -9,6 +9,7 @@ export const BENCHMARKS: Record<string, () => Promise<{ measure: Benchmark }>> =
 	'projection-rebuild': () => import('./projection-rebuild'),
 	'staff-query': () => import('./staff-query'),
 	'patient-search': () => import('./patient-search'),
+	'registry-open': () => import('./registry-open'),
 	'week-view': () => import('./week-view'),
 	compaction: () => import('./compaction'),
 	'aead-throughput': () => import('./aead-throughput'),
