@@ -22,7 +22,12 @@ export class Shell {
 	/** Opens an area through the navigation (client-side: a page load would lock the office). */
 	async go(area: Area): Promise<void> {
 		await this.nav.getByRole('link', { name: area, exact: true }).click();
-		await this.page.getByRole('heading', { level: 1, name: area, exact: true }).waitFor();
+		// The calendar is titled by the dates it shows; its tab bar says the schedule is open.
+		const opened =
+			area === 'Schedule'
+				? this.page.getByRole('navigation', { name: 'Schedule' })
+				: this.page.getByRole('heading', { level: 1, name: area, exact: true });
+		await opened.waitFor();
 	}
 
 	async lock(): Promise<void> {
