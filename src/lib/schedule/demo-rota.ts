@@ -29,7 +29,7 @@ const TEMPLATES: [string, string, string, RoleGroup, ShiftTemplate['colour'], nu
 const COVERAGE: [string, string, RoleGroup, number][] = [
 	['07:30', '18:00', 'front-desk', 1],
 	['09:30', '16:00', 'front-desk', 2],
-	['08:00', '17:00', 'clinical', 2],
+	['08:00', '16:45', 'clinical', 2],
 	['08:00', '17:00', 'provider', 2]
 ];
 

@@ -56,6 +56,23 @@ describe('next available', () => {
 		]);
 	});
 
+	it('keeps approved time off unbookable, and a request still waiting bookable', () => {
+		const away = (status: string, start = '', end = '') => ({
+			staffId: 'dr-a',
+			from: '2026-11-30',
+			to: '2026-11-30',
+			start,
+			end,
+			status
+		});
+		const first = (timeOff: ReturnType<typeof away>[]) =>
+			times(nextAvailable(search({ timeOff, count: 1 })));
+		expect(first([away('requested')])).toEqual(['2026-11-30 10:00']);
+		expect(first([away('approved', '09:30', '11:00')])).toEqual(['2026-11-30 11:00']);
+		// The whole Monday off; Tuesday is a holiday and Wednesday a day off for dr-a.
+		expect(first([away('approved')])).toEqual(['2026-12-03 09:00']);
+	});
+
 	it('skips the holiday and the day off, and finds the next working day', () => {
 		const slots = nextAvailable(search({ from: at('2026-11-30', '11:45'), count: 1 }));
 		expect(times(slots)).toEqual(['2026-12-03 09:00']);

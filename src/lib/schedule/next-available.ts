@@ -1,7 +1,7 @@
 /**
  * "Next available": the first free slots for an appointment type, for one provider or any.
  * A slot is inside the provider's working time that day (hours less breaks, standing blocks,
- * holidays; a day change replaces the hours), clear of every booking that holds time for the
+ * holidays; a day change replaces the hours; approved time off taken out), clear of every booking that holds time for the
  * provider (and for the patient, when given), on the quarter-hour grid, and — when the type needs
  * a room kind — with a room of that kind free for the whole visit.
  *
@@ -11,8 +11,9 @@
  *
  * Pure: the caller passes the appointments of the months searched (queries.ts monthTables).
  */
-import { freeSlots, workingMinutes, type AvailabilityRules } from './availability-rules';
+import { freeSlots, type AvailabilityRules } from './availability-rules';
 import type { Interval } from './intervals';
+import { workingMinutesLessTimeOff, type TimeOffSpan } from './rota-rules';
 import {
 	addDays,
 	instantToWallTime,
@@ -48,6 +49,8 @@ export interface SlotSearch {
 	/** Rooms that can be booked (active, not out of service). */
 	rooms: readonly SlotRoom[];
 	rules: AvailabilityRules;
+	/** Time-off requests; approved ones keep the provider unbookable then. */
+	timeOff?: readonly TimeOffSpan[];
 	appointments: readonly BusyBooking[];
 	timeZone: string;
 	/** Keep the patient from being booked twice at once. */
@@ -100,7 +103,7 @@ const overlapsAny = (intervals: readonly Interval[] | undefined, start: number, 
 
 /** The first `count` free slots from `from`, in time order (then by the providers' order). */
 export function nextAvailable(search: SlotSearch): Slot[] {
-	const { timeZone, minutes, count = 5, days = 90, grid = 15 } = search;
+	const { timeZone, minutes, count = 5, days = 90, grid = 15, timeOff = [] } = search;
 	const busy = busyByDay(search.appointments, timeZone);
 	const fromMs = Date.parse(search.from);
 	const first = instantToWallTime(search.from, timeZone).date;
@@ -112,7 +115,7 @@ export function nextAvailable(search: SlotSearch): Slot[] {
 		const patientBusy = search.patientId ? busy.get(`x:${search.patientId}|${date}`) : undefined;
 		const today: Slot[] = [];
 		for (const providerId of search.providerIds) {
-			const working = workingMinutes(search.rules, providerId, date);
+			const working = workingMinutesLessTimeOff(search.rules, timeOff, providerId, date);
 			if (working.length === 0) continue;
 			const taken = [...(busy.get(`p:${providerId}|${date}`) ?? []), ...(patientBusy ?? [])];
 			for (const minute of freeSlots(working, taken, minutes, grid)) {

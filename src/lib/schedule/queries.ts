@@ -17,6 +17,7 @@ import {
 	monthDocument,
 	seriesCollection,
 	templatesCollection,
+	timeOffCollection,
 	visitingCollection,
 	waitlistCollection,
 	type DayChangeRecord,
@@ -32,6 +33,7 @@ import type {
 	StoredAvailabilityTemplate,
 	WaitlistEntry
 } from './schema';
+import type { TimeOff } from './rota-schema';
 import { addDays, monthsOf, wallTimeToInstant } from './zoned-time';
 
 export { monthsOf } from './zoned-time';
@@ -46,22 +48,26 @@ export interface ScheduleSetup {
 	series: ProjectionTable<Series>;
 	waitlist: ProjectionTable<WaitlistEntry>;
 	accepted: ProjectionTable<AcceptedConflict>;
+	/** Time-off requests (the rota's): approved ones take a provider's time off the calendar. */
+	timeOff: ProjectionTable<TimeOff>;
 }
 
 /** Opens the `schedule` document's tables. */
 export async function scheduleSetup(workspace: Workspace): Promise<ScheduleSetup> {
 	const at = <T extends { id: string }>(spec: CollectionSpec<T>) =>
 		workspace.projection(SCHEDULE_DOCUMENT, spec);
-	const [types, templates, dayChanges, holidays, series, waitlist, accepted] = await Promise.all([
-		at(appointmentTypesCollection),
-		at(templatesCollection),
-		at(dayChangesCollection),
-		at(holidaysCollection),
-		at(seriesCollection),
-		at(waitlistCollection),
-		at(acceptedConflictsCollection)
-	]);
-	return { types, templates, dayChanges, holidays, series, waitlist, accepted };
+	const [types, templates, dayChanges, holidays, series, waitlist, accepted, timeOff] =
+		await Promise.all([
+			at(appointmentTypesCollection),
+			at(templatesCollection),
+			at(dayChangesCollection),
+			at(holidaysCollection),
+			at(seriesCollection),
+			at(waitlistCollection),
+			at(acceptedConflictsCollection),
+			at(timeOffCollection)
+		]);
+	return { types, templates, dayChanges, holidays, series, waitlist, accepted, timeOff };
 }
 
 /** The availability rules for the calendar and "next available". */
@@ -71,6 +77,11 @@ export function availabilityRules(setup: ScheduleSetup): AvailabilityRules {
 		changes: setup.dayChanges.all(),
 		holidays: setup.holidays.all()
 	};
+}
+
+/** Approved time off, for the calendar and next available. */
+export function approvedTimeOff(setup: ScheduleSetup): TimeOff[] {
+	return setup.timeOff.where('status', 'approved');
 }
 
 /** Active appointment types by name. */

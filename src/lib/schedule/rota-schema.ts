@@ -130,18 +130,31 @@ export const timeOffSchema = z.intersection(
 );
 export type TimeOff = z.output<typeof timeOffSchema>;
 
+const coverageFields = {
+	start: localTime('start time'),
+	end: localTime('end time'),
+	roleGroup,
+	minimum: z
+		.number({ error: 'Enter how many people are needed.' })
+		.int('Enter a whole number of people.')
+		.min(1, 'At least one person.')
+		.max(20, 'At most 20 people.')
+};
+const endAfterStart = { message: 'The end must be after the start.', path: ['end'] };
+
 export const coverageInputSchema = z
+	.object({ weekday, ...coverageFields })
+	.refine((c) => c.end > c.start, endAfterStart);
+
+/** One requirement for several weekdays at once (the form's shape): one record per day. */
+export const coverageDaysInputSchema = z
 	.object({
-		weekday,
-		start: localTime('start time'),
-		end: localTime('end time'),
-		roleGroup,
-		minimum: z
-			.number({ error: 'Enter how many people are needed.' })
-			.int('Enter a whole number of people.')
-			.min(1, 'At least one person.')
-			.max(20, 'At most 20 people.')
+		weekdays: z
+			.array(weekday)
+			.min(1, 'Choose at least one day.')
+			.transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+		...coverageFields
 	})
-	.refine((c) => c.end > c.start, { message: 'The end must be after the start.', path: ['end'] });
+	.refine((c) => c.end > c.start, endAfterStart);
 export const coverageSchema = z.intersection(coverageInputSchema, z.object({ id: recordId() }));
 export type CoverageRequirement = z.output<typeof coverageSchema>;

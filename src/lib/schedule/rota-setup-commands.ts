@@ -8,13 +8,19 @@ import { z } from 'zod';
 import { defineCommand } from '$lib/core/commands/command';
 import { recordIdSchema, requireRecord } from '$lib/core/commands/existing-record';
 import { collection, writeRecord } from '$lib/core/documents/records';
+import { recordId } from './fields';
 import {
 	SCHEDULE_DOCUMENT,
 	coverageCollection,
 	shiftTemplatesCollection,
 	timeOffCollection
 } from './collections';
-import { coverageInputSchema, shiftTemplateInputSchema, timeOffInputSchema } from './rota-schema';
+import {
+	coverageDaysInputSchema,
+	coverageInputSchema,
+	shiftTemplateInputSchema,
+	timeOffInputSchema
+} from './rota-schema';
 
 /** '' for a new record, or the id of the one to change. */
 const optionalId = z
@@ -60,6 +66,56 @@ export const saveCoverage = defineCommand({
 		action: input.id ? 'update' : 'create',
 		target: `schedule/coverage/${id}`,
 		detail: 'Coverage requirement saved'
+	})
+});
+
+/**
+ * Saves one requirement for several weekdays, one record per day. `ids` are the records of the
+ * requirement being edited (one per day it had): they are reused for the chosen days in order,
+ * any left over are dropped, and days beyond them get new records — all in one change.
+ */
+export const saveCoverageDays = defineCommand({
+	name: 'rota.save-coverage-days',
+	input: z.intersection(
+		coverageDaysInputSchema,
+		z.object({ ids: z.array(recordId()).max(7, 'A requirement has at most 7 days.').default([]) })
+	),
+	async run(context, { ids: given, weekdays, ...fields }) {
+		const ids = weekdays.map((_, n) => given[n] ?? ulid());
+		const name = coverageCollection.collection;
+		const document = await context.documents.open(SCHEDULE_DOCUMENT);
+		document.transact((doc) => {
+			for (const id of given.slice(ids.length)) collection(doc, name).delete(id);
+			weekdays.forEach((weekday, n) =>
+				writeRecord(doc, name, ids[n], { ...fields, weekday, id: ids[n] })
+			);
+		});
+		return ids;
+	},
+	audit: (input, ids) => ({
+		action: input.ids.length > 0 ? 'update' : 'create',
+		target: `schedule/coverage/${ids[0]}`,
+		detail: `Coverage requirement saved for ${ids.length} ${ids.length === 1 ? 'day' : 'days'}`
+	})
+});
+
+/** Drops the records of a requirement (one per weekday it covers). */
+export const removeCoverageDays = defineCommand({
+	name: 'rota.remove-coverage-days',
+	input: z.object({
+		ids: z.array(recordIdSchema).min(1, 'Choose the requirement to remove.').max(7)
+	}),
+	async run(context, { ids }) {
+		const name = coverageCollection.collection;
+		const document = await context.documents.open(SCHEDULE_DOCUMENT);
+		document.transact((doc) => {
+			for (const id of ids) collection(doc, name).delete(id);
+		});
+	},
+	audit: (input) => ({
+		action: 'delete',
+		target: `schedule/coverage/${input.ids[0]}`,
+		detail: `Coverage requirement removed (${input.ids.length} ${input.ids.length === 1 ? 'day' : 'days'})`
 	})
 });
 

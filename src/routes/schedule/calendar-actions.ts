@@ -18,6 +18,7 @@ import { cancelSeries, changeSeries, createSeries } from '$lib/schedule/series-c
 import { occurrenceId } from '$lib/schedule/series-rules';
 import { instantToWallTime } from '$lib/schedule/zoned-time';
 import type { Clash } from './calendar-types';
+import { acceptedIds } from './calendar-time-off';
 import type { BookingForm, CheckedBooking } from './booking-form';
 
 /** Which of a series' visits a change is for. */
@@ -26,7 +27,7 @@ export type SeriesScope = 'one' | 'following' | 'all';
 /** Remembers the clashes of a series' visits the person chose to keep. */
 async function acceptSeriesClashes(workspace: Workspace, seriesId: string, accepted: Clash[]) {
 	for (const clash of accepted) {
-		if (!clash.date) continue;
+		if (!clash.date || !clash.otherId) continue;
 		const pair = pairKey(occurrenceId(seriesId, clash.date), clash.otherId);
 		await runCommand(workspace.commandContext(), acceptConflict, { pair, note: '' });
 	}
@@ -53,7 +54,7 @@ export async function saveBooking(
 			...fields,
 			start: booking.start,
 			end: booking.end,
-			acceptWith: accepted.map((c) => c.otherId)
+			acceptWith: acceptedIds(accepted)
 		});
 		return 'Appointment booked.';
 	}
@@ -91,7 +92,7 @@ export async function moveVisit(
 			id: appointment.id,
 			home: appointment.home,
 			...to,
-			acceptWith: accepted.map((c) => c.otherId)
+			acceptWith: acceptedIds(accepted)
 		});
 		return;
 	}

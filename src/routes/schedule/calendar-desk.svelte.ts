@@ -41,6 +41,8 @@ import {
 	type SeriesScope
 } from './calendar-actions';
 import { clashesOf, type Names } from './calendar-model';
+import { timeOffClashes } from './calendar-time-off';
+import type { TimeOffSpan } from '$lib/schedule/rota-rules';
 
 export interface DeskContext {
 	workspace: Workspace;
@@ -48,6 +50,8 @@ export interface DeskContext {
 	today: string;
 	names: Names;
 	patients: PatientTables | null;
+	/** Approved time off: booking into it is a clash too. */
+	timeOff: readonly TimeOffSpan[];
 }
 
 /** A move shown to the person before it is made. */
@@ -136,7 +140,7 @@ export class CalendarDesk {
 
 	/** The clashes of the dialog's booking (every visit of a series within the checked weeks). */
 	bookingClashes = async (form: BookingForm, booking: CheckedBooking): Promise<Clash[]> => {
-		const { workspace, timeZone, names } = this.context();
+		const { workspace, timeZone, names, timeOff } = this.context();
 		const candidate = {
 			id: 'new',
 			start: booking.start,
@@ -148,7 +152,10 @@ export class CalendarDesk {
 		};
 		if (!booking.recurrence) {
 			const others = await appointmentsBetween(workspace, form.date, form.date, timeZone);
-			return clashesOf(candidate, others, names, timeZone);
+			return [
+				...timeOffClashes(candidate, timeOff, names, timeZone),
+				...clashesOf(candidate, others, names, timeZone)
+			];
 		}
 		const visits = firstOccurrences(form, booking.recurrence, timeZone);
 		if (visits.length === 0) return [];
@@ -158,15 +165,13 @@ export class CalendarDesk {
 			visits[visits.length - 1].date,
 			timeZone
 		);
-		return visits.flatMap((visit) =>
-			clashesOf(
-				{ ...candidate, start: visit.start, end: visit.end },
-				others,
-				names,
-				timeZone,
-				visit.date
-			)
-		);
+		return visits.flatMap((visit) => {
+			const at = { ...candidate, start: visit.start, end: visit.end };
+			return [
+				...timeOffClashes(at, timeOff, names, timeZone, visit.date),
+				...clashesOf(at, others, names, timeZone, visit.date)
+			];
+		});
 	};
 
 	book = async (form: BookingForm, booking: CheckedBooking, accepted: Clash[]): Promise<void> => {
@@ -225,11 +230,14 @@ export class CalendarDesk {
 		to: MoveTo,
 		scope: SeriesScope | null
 	): Promise<void> {
-		const { workspace, timeZone, names } = this.context();
+		const { workspace, timeZone, names, timeOff } = this.context();
 		const day = instantToWallTime(to.start, timeZone).date;
 		const others = await appointmentsBetween(workspace, day, day, timeZone);
 		const candidate = { ...asBooking(appointment), ...to, roomId: to.roomId || undefined };
-		const clashes = clashesOf(candidate, others, names, timeZone);
+		const clashes = [
+			...timeOffClashes(candidate, timeOff, names, timeZone),
+			...clashesOf(candidate, others, names, timeZone)
+		];
 		const askScope = scope === null && !!appointment.seriesId;
 		const otherDay = day !== instantToWallTime(appointment.start, timeZone).date;
 		if (clashes.length > 0 || askScope) {

@@ -104,7 +104,8 @@ describe('the calendar model', () => {
 				{ start: 780, end: 1020 }
 			],
 			blocks: [{ start: 720, end: 780, label: 'Admin' }],
-			holiday: ''
+			holiday: '',
+			away: []
 		});
 		expect(wednesday).toMatchObject({ working: [], holiday: 'Staff day' });
 		expect(cellShades(rules, ['2026-03-03'], [{ id: 'room', by: 'room' }])[0].working).toBeNull();

@@ -1,13 +1,14 @@
 /**
  * What the calendar grid draws, assembled from the schedule's tables: each cell's shading
- * (working time, standing blocks, holidays), each appointment's block, and a new or moved
+ * (working time less approved time off, standing blocks, holidays), each appointment's block, and a new or moved
  * booking's clashes in words. Pure: the page passes in the names it knows.
  */
-import { blocksOn, workingMinutes, type AvailabilityRules } from '$lib/schedule/availability-rules';
+import { blocksOn, type AvailabilityRules } from '$lib/schedule/availability-rules';
 import { layoutWeek, type LayoutColumn } from '$lib/schedule/calendar-layout';
 import { conflictsWith, type Booking } from '$lib/schedule/conflict-rules';
 import { FLOW_LABELS, holdsTime } from '$lib/schedule/flow-rules';
 import { asBooking, type ScheduledAppointment } from '$lib/schedule/queries';
+import { timeOffOn, workingMinutesLessTimeOff, type TimeOffSpan } from '$lib/schedule/rota-rules';
 import { TYPE_COLOURS, type AppointmentType } from '$lib/schedule/schema';
 import { instantToWallTime, minutesOfDay } from '$lib/schedule/zoned-time';
 import type { Clash } from './calendar-types';
@@ -27,24 +28,26 @@ export interface Names {
 export function cellShades(
 	rules: AvailabilityRules,
 	days: readonly string[],
-	columns: readonly LayoutColumn[]
+	columns: readonly LayoutColumn[],
+	timeOff: readonly TimeOffSpan[] = []
 ): CellShade[] {
 	const shades: CellShade[] = [];
 	for (const date of days) {
 		const holiday = rules.holidays.find((h) => h.date === date)?.label ?? '';
 		for (const column of columns) {
 			if (column.by === 'room') {
-				shades.push({ working: null, blocks: [], holiday });
+				shades.push({ working: null, blocks: [], holiday, away: [] });
 				continue;
 			}
 			shades.push({
-				working: workingMinutes(rules, column.id, date),
+				working: workingMinutesLessTimeOff(rules, timeOff, column.id, date),
 				blocks: blocksOn(rules, column.id, date).map((b) => ({
 					start: minutesOfDay(b.start),
 					end: minutesOfDay(b.end),
 					label: b.label
 				})),
-				holiday
+				holiday,
+				away: timeOffOn(timeOff, column.id, date)
 			});
 		}
 	}

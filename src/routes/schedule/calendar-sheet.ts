@@ -7,6 +7,7 @@
 import type { AvailabilityRules } from '$lib/schedule/availability-rules';
 import { layoutWeek, type LayoutColumn } from '$lib/schedule/calendar-layout';
 import type { ScheduledAppointment } from '$lib/schedule/queries';
+import type { TimeOffSpan } from '$lib/schedule/rota-rules';
 import type { AppointmentType } from '$lib/schedule/schema';
 import { addDays } from '$lib/schedule/zoned-time';
 import { cellShades, gridItems, type Names } from './calendar-model';
@@ -21,6 +22,8 @@ export interface SheetInput {
 	providers: readonly { id: string; label: string }[];
 	rooms: readonly { id: string; label: string }[];
 	rules: AvailabilityRules | null;
+	/** Time-off requests; approved ones take a provider's time off the day. */
+	timeOff?: readonly TimeOffSpan[];
 	appointments: readonly ScheduledAppointment[];
 	timeZone: string;
 	types: ReadonlyMap<string, AppointmentType>;
@@ -46,7 +49,7 @@ function columnsOf(input: SheetInput): Sheet['columns'] {
 
 /** Lays out one screen of the calendar. */
 export function calendarSheet(input: SheetInput): Sheet {
-	const { view, date, rules, appointments, timeZone } = input;
+	const { view, date, rules, appointments, timeZone, timeOff = [] } = input;
 	const columns = columnsOf(input);
 	const range = spanOf(view, date);
 	const allDays: string[] = [];
@@ -54,9 +57,9 @@ export function calendarSheet(input: SheetInput): Sheet {
 	const whole = layoutWeek(appointments, columns, allDays, timeZone);
 	const booked = new Set(whole.map((b) => b.date));
 	const working = (d: string) =>
-		!!rules && cellShades(rules, [d], columns).some((c) => (c.working?.length ?? 0) > 0);
+		!!rules && cellShades(rules, [d], columns, timeOff).some((c) => (c.working?.length ?? 0) > 0);
 	const days = daysShown(view, date, (d) => booked.has(d) || working(d));
-	const cells = rules ? cellShades(rules, days, columns) : [];
+	const cells = rules ? cellShades(rules, days, columns, timeOff) : [];
 	const hours = visibleHours([
 		...cells.flatMap((c) => c.working ?? []),
 		...whole

@@ -10,7 +10,7 @@ export interface Choice {
 
 /** A booking the new one would clash with, in words ("Dr Lee already has Ann Smith 9:00–9:30"). */
 export interface Clash {
-	/** The clashing appointment's id (passed on as acceptWith when booked anyway). */
+	/** The clashing appointment's id (passed on as acceptWith when booked anyway); '' for time off. */
 	otherId: string;
 	/** For a series: the date of the occurrence that clashes. */
 	date?: string;
@@ -70,6 +70,8 @@ export interface CellShade {
 	working: { start: number; end: number }[] | null;
 	blocks: { start: number; end: number; label: string }[];
 	holiday: string;
+	/** Local minutes of the provider's approved time off ([0, 1440] for a whole day). */
+	away: { start: number; end: number }[];
 }
 
 /** An appointment placed on the grid, with what its block shows. */

@@ -8,6 +8,7 @@ import { listRooms } from '$lib/directory/queries';
 import { nextAvailable, type Slot } from '$lib/schedule/next-available';
 import {
 	appointmentsIn,
+	approvedTimeOff,
 	asBooking,
 	availabilityRules,
 	monthTables,
@@ -48,6 +49,7 @@ export async function findSlots(
 		providerIds: entry.providerId ? [entry.providerId] : providersOf(directory).map((p) => p.id),
 		rooms: listRooms(directory).filter((r) => r.status !== 'out-of-service'),
 		rules: availabilityRules(setup),
+		timeOff: approvedTimeOff(setup),
 		appointments,
 		timeZone,
 		patientId: entry.patientId,
