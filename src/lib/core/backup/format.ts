@@ -9,8 +9,9 @@
  * and its flags: a chunk moved, dropped, duplicated or taken from another backup fails to open,
  * and a file cut short ends on a chunk that is not marked final.
  */
-import { asBuffer, concatBytes, fromBase64, toBase64, utf8Decode, utf8Encode } from '../bytes';
+import { concatBytes, fromBase64, toBase64, utf8Decode, utf8Encode } from '../bytes';
 import { sha256 } from '../crypto/hash';
+import { deriveKey } from '../crypto/passphrase';
 import { BackupError } from './errors';
 
 export const BACKUP_FORMAT = 1;
@@ -129,25 +130,12 @@ export function chunkAad(hash: Uint8Array, index: number, flags: number): Uint8A
 }
 
 /** Derives the key a backup's chunks are sealed with from the passphrase. */
-export async function deriveFileKey(
+export function deriveFileKey(
 	passphrase: string,
 	salt: Uint8Array,
 	iterations: number
 ): Promise<CryptoKey> {
-	const material = await globalThis.crypto.subtle.importKey(
-		'raw',
-		utf8Encode(passphrase.normalize('NFC')),
-		'PBKDF2',
-		false,
-		['deriveKey']
-	);
-	return globalThis.crypto.subtle.deriveKey(
-		{ name: 'PBKDF2', hash: 'SHA-256', salt: asBuffer(salt), iterations },
-		material,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		['encrypt', 'decrypt']
-	);
+	return deriveKey(passphrase, salt, iterations);
 }
 
 /** A big-endian u32. */

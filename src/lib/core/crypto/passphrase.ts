@@ -84,7 +84,8 @@ export function passphraseProblem(passphrase: string): string | null {
 	return null;
 }
 
-async function deriveKey(
+/** The AES-GCM key PBKDF2-SHA256 derives from a passphrase (wrapping keys, backup files). */
+export async function deriveKey(
 	passphrase: string,
 	salt: Uint8Array,
 	iterations: number
