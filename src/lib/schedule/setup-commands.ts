@@ -150,26 +150,26 @@ export const saveDayChange = defineCommand({
 	})
 });
 
+/** A command that removes one record of the `schedule` document (`what` names it in errors). */
+function removeSetupRecord(name: string, records: string, what: string, detail: string) {
+	return defineCommand({
+		name,
+		input: z.object({ id: recordIdSchema }),
+		async run(context, { id }) {
+			const document = await requireRecord(context, SCHEDULE_DOCUMENT, records, id, what);
+			document.transact((doc) => collection(doc, records).delete(id));
+		},
+		audit: (input) => ({ action: 'delete', target: `schedule/${records}/${input.id}`, detail })
+	});
+}
+
 /** Removes a one-off day change: the weekly hours apply again. */
-export const removeDayChange = defineCommand({
-	name: 'day-changes.remove',
-	input: z.object({ id: recordIdSchema }),
-	async run(context, { id }) {
-		const document = await requireRecord(
-			context,
-			SCHEDULE_DOCUMENT,
-			dayChangesCollection.collection,
-			id,
-			'day change'
-		);
-		document.transact((doc) => collection(doc, dayChangesCollection.collection).delete(id));
-	},
-	audit: (input) => ({
-		action: 'delete',
-		target: `schedule/dayChanges/${input.id}`,
-		detail: 'Day change removed'
-	})
-});
+export const removeDayChange = removeSetupRecord(
+	'day-changes.remove',
+	dayChangesCollection.collection,
+	'day change',
+	'Day change removed'
+);
 
 /** Closes the office on a date; returns the holiday's id. */
 export const addHoliday = defineCommand({
@@ -191,22 +191,9 @@ export const addHoliday = defineCommand({
 });
 
 /** Removes a holiday: the office is open that day again. */
-export const removeHoliday = defineCommand({
-	name: 'holidays.remove',
-	input: z.object({ id: recordIdSchema }),
-	async run(context, { id }) {
-		const document = await requireRecord(
-			context,
-			SCHEDULE_DOCUMENT,
-			holidaysCollection.collection,
-			id,
-			'holiday'
-		);
-		document.transact((doc) => collection(doc, holidaysCollection.collection).delete(id));
-	},
-	audit: (input) => ({
-		action: 'delete',
-		target: `schedule/holidays/${input.id}`,
-		detail: 'Holiday removed'
-	})
-});
+export const removeHoliday = removeSetupRecord(
+	'holidays.remove',
+	holidaysCollection.collection,
+	'holiday',
+	'Holiday removed'
+);
