@@ -4,23 +4,35 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS_WITH_KEYS } from '$lib/app/areas';
 import { session } from '$lib/app/session.svelte';
 import { exportBackup } from '$lib/core/backup';
-import { createOffice } from '$lib/core/keys/vault';
+import { readPeopleKeyRaw } from '$lib/core/keys/people-key';
+import { loadPassphraseWrap } from '$lib/core/keys/stored-wraps';
+import { createOffice, readOffice } from '$lib/core/keys/vault';
 import { openDatabase } from '$lib/core/storage/db';
+import { withPeople } from '$lib/core/test-support/people';
 import Welcome from './Welcome.svelte';
 
 // One session per test file: it opens this (empty) database once, for all tests.
 const DATABASE = `restore-form-${crypto.randomUUID()}`;
 const PASSPHRASE = 'seven red kites over the barn';
 let backup: File;
+/** The office manager who made the backup. */
+let managerId: string;
 
 beforeAll(async () => {
 	const source = openDatabase(`restore-source-${crypto.randomUUID()}`);
-	await createOffice(source, {
+	const keys = await createOffice(source, {
 		passphrase: PASSPHRASE,
 		areas: [...AREAS_WITH_KEYS],
+		iterations: 1000,
+		name: 'Dana Whitfield'
+	});
+	managerId = keys.personId;
+	const manager = await withPeople(source, (people) => people.person(managerId));
+	const { file } = await exportBackup(source, {
+		passphrase: PASSPHRASE,
+		wrappedPrivateKey: loadPassphraseWrap(manager!.wrappedPrivateKey),
 		iterations: 1000
 	});
-	const { file } = await exportBackup(source, { passphrase: PASSPHRASE, iterations: 1000 });
 	backup = new File([file], 'practice-office-test-2026-11-27.pobackup');
 	source.close();
 	await session.start(DATABASE);
@@ -51,7 +63,9 @@ describe('RestoreForm', () => {
 
 		expect(await screen.findByText(/does not open this backup/)).toBeInTheDocument();
 		expect(session.state).toBe('no-office');
-		expect(await session.db.identities.count()).toBe(0);
+		expect(await readOffice(session.db)).toBeNull();
+		expect(await readPeopleKeyRaw(session.db)).toBeNull();
+		expect(await session.db.updates.count()).toBe(0);
 	});
 
 	it('restores the office with the right passphrase and signs in', async () => {
@@ -61,6 +75,10 @@ describe('RestoreForm', () => {
 		await user.click(screen.getByRole('button', { name: 'Restore office' }));
 
 		await expect.poll(() => session.state, { timeout: 15_000 }).toBe('unlocked');
-		expect(session.office).not.toBeNull();
+		expect(session.office).toMatchObject({ ownerPersonId: managerId });
+		// Signed in as the manager whose passphrase made the backup.
+		expect(session.person).toMatchObject({ id: managerId, name: 'Dana Whitfield' });
+		expect(session.person?.roles).toContain('manager');
+		expect(session.workspace?.keys.personId).toBe(managerId);
 	});
 });

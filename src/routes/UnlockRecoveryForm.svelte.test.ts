@@ -14,13 +14,19 @@ const DATABASE = `unlock-recovery-${crypto.randomUUID()}`;
 const PASSPHRASE = 'nine silver herons wading';
 const NEW_PASSPHRASE = 'four green lamps in fog';
 let recoveryKey = '';
+let owner = '';
 
 beforeAll(async () => {
 	const db = openDatabase(DATABASE);
-	await createOffice(db, { passphrase: PASSPHRASE, areas: [...AREAS_WITH_KEYS], iterations: 1000 });
-	recoveryKey = await createRecoveryKey(db, PASSPHRASE);
+	const keys = await createOffice(db, {
+		passphrase: PASSPHRASE,
+		areas: [...AREAS_WITH_KEYS],
+		iterations: 1000
+	});
+	owner = keys.personId;
 	db.close();
 	await session.start(DATABASE);
+	recoveryKey = await createRecoveryKey(session.directory, owner, PASSPHRASE);
 });
 
 afterEach(async () => {
@@ -31,7 +37,7 @@ async function recover(key: string, passphrase: string, again = passphrase) {
 	const user = userEvent.setup();
 	render(UnlockScreen);
 	await user.click(
-		screen.getByRole('button', { name: 'Forgot your passphrase? Use your recovery key' })
+		await screen.findByRole('button', { name: 'Forgot your passphrase? Use your recovery key' })
 	);
 	await user.type(screen.getByLabelText('Recovery key'), key);
 	await user.type(screen.getByLabelText('New passphrase'), passphrase);
@@ -67,12 +73,25 @@ describe('Signing in with the recovery key', () => {
 		expect(session.state).toBe('locked');
 	});
 
-	it('sets the new passphrase and signs in with the right key', async () => {
+	it('goes back to the passphrase from the recovery form', async () => {
+		const user = userEvent.setup();
+		render(UnlockScreen);
+		await user.click(
+			await screen.findByRole('button', { name: 'Forgot your passphrase? Use your recovery key' })
+		);
+
+		await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
+
+		expect(screen.getByLabelText('Passphrase')).toBeInTheDocument();
+	});
+
+	it('sets the new passphrase for the chosen person and signs them in', async () => {
 		await recover(recoveryKey.toLowerCase(), NEW_PASSPHRASE);
 
 		await expect.poll(() => session.state, { timeout: 15_000 }).toBe('unlocked');
+		expect(session.person?.id).toBe(owner);
 		await session.lock('manual');
-		await session.unlock(NEW_PASSPHRASE);
+		await session.unlock(owner, NEW_PASSPHRASE);
 		expect(session.state).toBe('unlocked');
 	});
 });

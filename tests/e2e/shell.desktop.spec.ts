@@ -8,6 +8,7 @@ const AREAS: Area[] = [
 	'Staff',
 	'Rooms',
 	'Office',
+	'People',
 	'Audit log',
 	'This device'
 ];

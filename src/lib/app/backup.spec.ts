@@ -5,8 +5,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { runCommand } from '$lib/core/commands/command';
 import { exportBackup, restoreBackup } from '$lib/core/backup';
+import { loadPassphraseWrap } from '$lib/core/keys/stored-wraps';
 import { createOffice, unlockOffice } from '$lib/core/keys/vault';
 import { Workspace } from '$lib/core/session/workspace';
+import { withPeople } from '$lib/core/test-support/people';
 import { deleteDatabase, FAST_ITERATIONS, testDatabase } from '$lib/core/test-support/test-office';
 import { addAttachment } from '$lib/clinical/attachment-commands';
 import { documentBytes, documentsOf } from '$lib/clinical/attachment-queries';
@@ -85,8 +87,10 @@ it('restores directory, patients, vitals and documents on an empty device, ident
 	expect(before.patients).toHaveLength(1);
 	expect(before.vitals).toHaveLength(1);
 
+	const person = await withPeople(source.db, (people) => people.person(source.keys.personId));
 	const { file } = await exportBackup(source.db, {
 		passphrase: PASSPHRASE,
+		wrappedPrivateKey: loadPassphraseWrap(person!.wrappedPrivateKey),
 		iterations: FAST_ITERATIONS
 	});
 	const target = testDatabase();

@@ -13,6 +13,8 @@ import {
 } from '$lib/core/backup';
 import { createRecoveryKey, hasRecoveryKey } from '$lib/core/keys/recovery';
 import { readMeta, writeMeta, type OfficeDatabase } from '$lib/core/storage/db';
+import type { PassphraseWrapped } from '$lib/core/crypto/passphrase';
+import type { PeopleDirectory } from '$lib/core/people/people-directory';
 
 /** A backup older than this many days is reminded of. */
 export const REMIND_AFTER_DAYS = 7;
@@ -88,12 +90,12 @@ class Backups {
 		return this.#sheetKey;
 	}
 
-	/** Reads the device's backup state. */
-	async load(db: OfficeDatabase): Promise<void> {
+	/** Reads the device's backup state and whether this person made a recovery sheet. */
+	async load(db: OfficeDatabase, directory: PeopleDirectory, personId: string): Promise<void> {
 		this.#last = await readMeta<string | null>(db, LAST_BACKUP_META_KEY, null);
 		this.#restored = await readMeta<RestoredFrom | null>(db, RESTORED_META_KEY, null);
 		this.#dismissedOn = await readMeta<string | null>(db, DISMISSED_META_KEY, null);
-		this.#hasSheet = await hasRecoveryKey(db);
+		this.#hasSheet = hasRecoveryKey(directory, personId);
 	}
 
 	/** What to remind of now, if anything: a missing recovery sheet first, then an old backup. */
@@ -114,6 +116,8 @@ class Backups {
 		db: OfficeDatabase,
 		options: {
 			passphrase: string;
+			/** The signed-in person's wrapped private key, which the passphrase must open. */
+			wrappedPrivateKey: PassphraseWrapped;
 			officeName: string;
 			onProgress?: (progress: BackupProgress) => void;
 		}
@@ -127,8 +131,12 @@ class Backups {
 	}
 
 	/** Makes a new recovery key (replacing any old one) and keeps it for the sheet. */
-	async makeRecoverySheet(db: OfficeDatabase, passphrase: string): Promise<void> {
-		this.#sheetKey = await createRecoveryKey(db, passphrase);
+	async makeRecoverySheet(
+		directory: PeopleDirectory,
+		personId: string,
+		passphrase: string
+	): Promise<void> {
+		this.#sheetKey = await createRecoveryKey(directory, personId, passphrase);
 		this.#hasSheet = true;
 	}
 

@@ -16,8 +16,28 @@ import { PATIENTS_DOCUMENT, patientsCollection } from '$lib/patients/collections
 import { importPatients } from '$lib/patients/import';
 import type { OfficeSettingsForm, StaffMemberForm } from '$lib/directory/schema';
 import { AREAS_WITH_KEYS } from './areas';
+import { readPeopleKey } from '$lib/core/keys/people-key';
+import { PeopleDirectory } from '$lib/core/people/people-directory';
+import { addPerson, linkStaff, type PeopleContext } from '$lib/people/admin';
+import type { RoleId } from '$lib/people/roles';
+import type { StaffRole } from '$lib/directory/schema';
 
 export const DEMO_PASSPHRASE = 'maple grove demo office';
+
+/**
+ * The demo office's other sign-ins, one per role, with their (public) passphrases, so every
+ * role can be tried. `staffRole` picks the demo staff member the sign-in belongs to.
+ */
+export const DEMO_PEOPLE: readonly {
+	role: RoleId;
+	staffRole: StaffRole;
+	passphrase: string;
+}[] = [
+	{ role: 'front-desk', staffRole: 'front-desk', passphrase: 'maple grove front desk' },
+	{ role: 'clinical', staffRole: 'medical-assistant', passphrase: 'maple grove clinical' },
+	{ role: 'provider', staffRole: 'physician', passphrase: 'maple grove provider' },
+	{ role: 'bookkeeper', staffRole: 'billing', passphrase: 'maple grove bookkeeper' }
+];
 
 export interface NewOffice {
 	settings: OfficeSettingsForm;
@@ -29,13 +49,15 @@ export interface NewOffice {
 export async function setUpOffice(db: OfficeDatabase, office: NewOffice): Promise<Workspace> {
 	const keys = await createOffice(db, {
 		passphrase: office.passphrase,
-		areas: [...AREAS_WITH_KEYS]
+		areas: [...AREAS_WITH_KEYS],
+		name: `${office.you.givenName} ${office.you.familyName}`.trim()
 	});
 	const workspace = new Workspace(db, keys, APP_WORKSPACE_OPTIONS);
 	const context = workspace.commandContext();
 	await workspace.audit.record({ action: 'create', target: 'office', detail: 'Office created' });
 	await runCommand(context, saveOfficeSettings, office.settings);
-	await runCommand(context, createStaffMember, office.you);
+	const staffId = await runCommand(context, createStaffMember, office.you);
+	await withPeople(db, workspace, (people) => linkStaff(people, keys.personId, staffId));
 	return workspace;
 }
 
@@ -43,10 +65,12 @@ export async function setUpOffice(db: OfficeDatabase, office: NewOffice): Promis
 export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 	const { demoDirectory } = await import('$lib/directory/demo');
 	const demo = demoDirectory();
+	const manager = demo.staff.find((member) => member.role === 'office-manager')!;
 	const keys = await createOffice(db, {
 		passphrase: DEMO_PASSPHRASE,
 		areas: [...AREAS_WITH_KEYS],
-		demo: true
+		demo: true,
+		name: `${manager.givenName} ${manager.familyName}`
 	});
 	const workspace = new Workspace(db, keys, APP_WORKSPACE_OPTIONS);
 	const context = workspace.commandContext();
@@ -62,6 +86,7 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 	for (const index of demo.departedStaff) {
 		await runCommand(context, setStaffMemberActive, { id: staffIds[index], active: false });
 	}
+	await addDemoPeople(db, workspace, demo.staff, staffIds);
 	const roomIds: string[] = [];
 	for (const room of demo.rooms) roomIds.push(await runCommand(context, createRoom, room));
 	const { demoPatients } = await import('$lib/patients/demo');
@@ -85,6 +110,46 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 		demo.settings.timeZone ?? 'America/Chicago'
 	);
 	return workspace;
+}
+
+/** Runs a people change with a short-lived people directory (the session opens its own later). */
+async function withPeople(
+	db: OfficeDatabase,
+	workspace: Workspace,
+	change: (context: PeopleContext) => Promise<unknown>
+): Promise<void> {
+	const peopleKey = await readPeopleKey(db);
+	if (!peopleKey) throw new Error('The office has no people key.');
+	const directory = await PeopleDirectory.open(db, peopleKey, workspace.keys.deviceId, {
+		channelName: null
+	});
+	try {
+		await change({ directory, keys: workspace.keys, audit: workspace.audit, now: workspace.now });
+	} finally {
+		await directory.close();
+	}
+}
+
+/** The demo's sign-ins: its manager linked to their staff record, and one person per role. */
+async function addDemoPeople(
+	db: OfficeDatabase,
+	workspace: Workspace,
+	staff: StaffMemberForm[],
+	staffIds: string[]
+): Promise<void> {
+	const managerIndex = staff.findIndex((member) => member.role === 'office-manager');
+	await withPeople(db, workspace, async (people) => {
+		await linkStaff(people, workspace.keys.personId, staffIds[managerIndex]);
+		for (const { role, staffRole, passphrase } of DEMO_PEOPLE) {
+			const index = staff.findIndex((member) => member.role === staffRole);
+			await addPerson(people, {
+				name: `${staff[index].givenName} ${staff[index].familyName}`,
+				roles: [role],
+				passphrase,
+				staffId: staffIds[index]
+			});
+		}
+	});
 }
 
 /** Gives some demo patients vitals over the past three years, in one import. */

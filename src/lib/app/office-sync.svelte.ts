@@ -104,6 +104,19 @@ class OfficeSync {
 		this.#devices = await this.#tab.revokeDevice(deviceId);
 	}
 
+	/**
+	 * Sends a fresh snapshot of one document to the relay now (after a key rotation); 'offline'
+	 * when this tab cannot (sync off, not connected, another tab holds the connection).
+	 */
+	async reseal(docId: string): Promise<'sent' | 'too-large' | 'unreadable' | 'offline'> {
+		if (!this.#tab) return 'offline';
+		try {
+			return await this.#tab.reseal(docId);
+		} catch {
+			return 'offline';
+		}
+	}
+
 	/** Stops syncing in this tab (the app is closing or the office is being replaced). */
 	async stop(): Promise<void> {
 		this.#stopStatus?.();

@@ -23,6 +23,12 @@ describe('audit rows', () => {
 		expect(describeRef('newarea/things/1', labels)).toBe('newarea/things/1');
 	});
 
+	it('names the people, roles and devices that people changes act on', () => {
+		expect(describeRef(`person:${ME}`, labels)).toBe('Person …AAAAAA');
+		expect(describeRef(`device:${DEVICE}`, labels)).toBe('Device …AAAABC');
+		expect(describeRef('role:front-desk', labels)).toBe('Role front-desk');
+	});
+
 	it('names the references inside a detail', () => {
 		expect(describeDetail(`Vitals recorded for patients/patients/${PAT}`, labels)).toBe(
 			'Vitals recorded for Doe, Jane (MRN P0000001)'

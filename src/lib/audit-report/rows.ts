@@ -62,7 +62,10 @@ const ACTIONS: Record<string, string> = {
 	export: 'Exported',
 	merge: 'Merged',
 	unmerge: 'Merge undone',
-	'sign-in': 'Signed in'
+	'sign-in': 'Signed in',
+	'sign-out': 'Signed out',
+	lock: 'Locked',
+	revoke: 'Removed from the office'
 };
 
 /** The last six characters of an id, enough to tell ids apart on screen. */
@@ -87,6 +90,11 @@ export function actionLabel(action: string): string {
 export function describeRef(ref: string, labels: AuditLabels): string {
 	const named = labels.record(ref);
 	if (named) return named;
+	// People changes name a person, a role or a device (people/admin.ts).
+	const [prefix, rest] = ref.split(':');
+	if (rest && prefix === 'person') return `Person ${shortId(rest)}`;
+	if (rest && prefix === 'device') return `Device ${shortId(rest)}`;
+	if (rest && prefix === 'role') return `Role ${rest}`;
 	const slash = ref.lastIndexOf('/');
 	const kind = KINDS[ref];
 	if (kind) return kind;

@@ -1,8 +1,7 @@
 /**
  * Names for the ids in the audit log, from what this device holds: patients by name and MRN,
- * staff and rooms by name. People are shown by id (shortened) except the signed-in person:
- * person ids are not linked to staff records yet; when they are (people and roles, issue 6),
- * `person` is the one place to look the name up.
+ * staff and rooms by name, people who sign in by the name in the office's people list (and
+ * "You" for the signed-in person); anyone else by a shortened id.
  */
 import type { AuditLabels } from '$lib/audit-report';
 import { staffDisplayName, type DirectoryTables } from '$lib/directory/queries';
@@ -13,6 +12,8 @@ export interface LabelSources {
 	directory: DirectoryTables;
 	/** The signed-in person's id, shown as "You". */
 	personId: string;
+	/** Names of the people who can (or could) sign in, by person id. */
+	people: ReadonlyMap<string, string>;
 	deviceId: string;
 }
 
@@ -21,12 +22,14 @@ export function auditLabels({
 	patients,
 	directory,
 	personId,
+	people,
 	deviceId
 }: LabelSources): AuditLabels {
 	return {
 		thisDevice: deviceId,
-		person: (id) => (id === personId ? 'You' : undefined),
+		person: (id) => (id === personId ? 'You' : people.get(id)),
 		record(ref) {
+			if (ref.startsWith('person:')) return people.get(ref.slice('person:'.length));
 			const [area, collection, id] = ref.split('/');
 			if (!id) return undefined;
 			if (area === 'patients' && collection === 'patients') {

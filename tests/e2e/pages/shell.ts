@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
 export type Area =
-	'Schedule' | 'Patients' | 'Staff' | 'Rooms' | 'Office' | 'Audit log' | 'This device';
+	'Schedule' | 'Patients' | 'Staff' | 'Rooms' | 'Office' | 'People' | 'Audit log' | 'This device';
 
 /** The signed-in app frame: top bar (office name, status indicator, Lock) and main navigation. */
 export class Shell {

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes, toBase64 } from '../bytes';
 import { DecryptionError, WrongPassphraseError } from '../crypto/errors';
+import { PEOPLE_KEY_META_KEY } from '../keys/people-key';
+import { loadPassphraseWrap } from '../keys/stored-wraps';
 import { unlockOffice } from '../keys/vault';
 import { Workspace } from '../session/workspace';
 import { SYNC_ENABLED_META_KEY, writeMeta, type OfficeDatabase } from '../storage/db';
@@ -11,6 +14,7 @@ import {
 	testDatabase,
 	type TestOffice
 } from '../test-support/test-office';
+import { withPeople } from '../test-support/people';
 import { BackupError, type BackupProblem } from './errors';
 import { exportBackup } from './export';
 import {
@@ -57,9 +61,16 @@ async function filledOffice(): Promise<{ source: TestOffice; blobId: string }> {
 	return { source, blobId };
 }
 
+/** The signed-in person's passphrase-wrapped private key, as the app passes it to a backup. */
+async function wrappedPrivateKeyOf(source: TestOffice) {
+	const person = await withPeople(source.db, (people) => people.person(source.keys.personId));
+	return loadPassphraseWrap(person!.wrappedPrivateKey);
+}
+
 async function backupOf(source: TestOffice, chunkBytes = 512): Promise<Blob> {
 	const made = await exportBackup(source.db, {
 		passphrase: TEST_PASSPHRASE,
+		wrappedPrivateKey: await wrappedPrivateKeyOf(source),
 		iterations: FAST_ITERATIONS,
 		chunkBytes
 	});
@@ -78,7 +89,8 @@ async function officeTables(db: OfficeDatabase) {
 		blobs: await db.blobs.toArray(),
 		identities: await db.identities.toArray(),
 		keyring: await db.keyring.toArray(),
-		office: await db.meta.get('office')
+		office: await db.meta.get('office'),
+		peopleKey: await db.meta.get(PEOPLE_KEY_META_KEY)
 	};
 }
 
@@ -157,6 +169,7 @@ describe('exportBackup and restoreBackup', () => {
 		const seen: number[] = [];
 		await exportBackup(source.db, {
 			passphrase: TEST_PASSPHRASE,
+			wrappedPrivateKey: await wrappedPrivateKeyOf(source),
 			iterations: FAST_ITERATIONS,
 			onProgress: ({ done, total }) => seen.push(done / total)
 		});
@@ -177,7 +190,11 @@ describe('exportBackup and restoreBackup', () => {
 	it('makes no backup with a wrong passphrase', async () => {
 		const source = await office();
 		await expect(
-			exportBackup(source.db, { passphrase: 'not the passphrase', iterations: FAST_ITERATIONS })
+			exportBackup(source.db, {
+				passphrase: 'not the passphrase',
+				wrappedPrivateKey: await wrappedPrivateKeyOf(source),
+				iterations: FAST_ITERATIONS
+			})
 		).rejects.toBeInstanceOf(WrongPassphraseError);
 	});
 });
@@ -278,6 +295,25 @@ describe('restoreBackup refuses, writing nothing', () => {
 		expect(await refusal(restoreBackup(target, new Blob([header, json]), 'x'))).toBe(
 			'newer-format'
 		);
+		expect(await isUntouched(target)).toBe(true);
+	});
+
+	it.each([
+		['without the people key', null],
+		['with a people key of the wrong length', toBase64(randomBytes(16))],
+		['with a people key that is not text', randomBytes(32)]
+	])('a file %s, with which no one could sign in', async (_label, peopleKey) => {
+		const { source } = await filledOffice();
+		const wrappedPrivateKey = await wrappedPrivateKeyOf(source);
+		if (peopleKey === null) await source.db.meta.delete(PEOPLE_KEY_META_KEY);
+		else await source.db.meta.put({ key: PEOPLE_KEY_META_KEY, value: peopleKey });
+		const { file } = await exportBackup(source.db, {
+			passphrase: TEST_PASSPHRASE,
+			wrappedPrivateKey,
+			iterations: FAST_ITERATIONS
+		});
+		const target = emptyDatabase();
+		expect(await refusal(restoreBackup(target, file, TEST_PASSPHRASE))).toBe('damaged');
 		expect(await isUntouched(target)).toBe(true);
 	});
 

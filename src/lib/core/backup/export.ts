@@ -5,7 +5,11 @@
  * so nothing is missed (the reverse order could copy an old snapshot, then find its rows gone).
  */
 import { randomBytes } from '../bytes';
-import { PBKDF2_ITERATIONS, unwrapWithPassphrase } from '../crypto/passphrase';
+import {
+	PBKDF2_ITERATIONS,
+	unwrapWithPassphrase,
+	type PassphraseWrapped
+} from '../crypto/passphrase';
 import { readOffice } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
 import { ChunkSealer } from './chunks';
@@ -33,6 +37,8 @@ export interface BackupProgress {
 export interface ExportOptions {
 	/** The signed-in person's passphrase: it is checked, and the file key is derived from it. */
 	passphrase: string;
+	/** The signed-in person's passphrase-wrapped private key, to check the passphrase against. */
+	wrappedPrivateKey: PassphraseWrapped;
 	iterations?: number;
 	chunkBytes?: number;
 	now?: () => Date;
@@ -54,10 +60,9 @@ export async function exportBackup(
 	options: ExportOptions
 ): Promise<ExportedBackup> {
 	const office = await readOffice(db);
-	const identity = office && (await db.identities.get(office.ownerPersonId));
-	if (!office || !identity) throw new BackupError('no-office');
-	// Only the person who can sign in makes a backup, and it opens with what they already know.
-	(await unwrapWithPassphrase(identity.wrappedPrivateKey, options.passphrase)).fill(0);
+	if (!office) throw new BackupError('no-office');
+	// Only a person who can sign in makes a backup, and it opens with what they already know.
+	(await unwrapWithPassphrase(options.wrappedPrivateKey, options.passphrase)).fill(0);
 	const header: BackupHeader = {
 		format: BACKUP_FORMAT,
 		officeId: office.officeId,

@@ -9,6 +9,7 @@
  * starts) removes. Either the whole office appears, or none of it.
  */
 import { newDeviceRow, readOffice, type OfficeRecord } from '../keys/vault';
+import { PEOPLE_KEY_META_KEY } from '../keys/people-key';
 import type { OfficeDatabase } from '../storage/db';
 import { readBody, type ChunkRows } from './body-reader';
 import { BackupError } from './errors';
@@ -75,7 +76,8 @@ export async function restoreBackup(
 	const checked = await readBody({ ...reading, onProgress: (done) => report('checking', done) });
 	const office = checked.meta.find((row) => row.key === OFFICE_META_KEY)?.value as
 		OfficeRecord | undefined;
-	if (!office || office.officeId !== header.officeId || checked.counts.identities === 0) {
+	const hasPeopleKey = checked.meta.some((row) => row.key === PEOPLE_KEY_META_KEY);
+	if (!office || office.officeId !== header.officeId || !hasPeopleKey) {
 		throw new BackupError('damaged');
 	}
 

@@ -5,6 +5,7 @@
  * later version of the same format adds are kept, not stripped.
  */
 import { z } from 'zod';
+import { PEOPLE_KEY_META_KEY } from '../keys/people-key';
 import { bytesSchema as bytes } from '../pairing/bytes-schema';
 import { isOfficeMeta, OFFICE_META_KEY } from './office-rows';
 import type { TableName } from './format';
@@ -75,9 +76,13 @@ const officeRecord = z.looseObject({
 	demo: z.boolean()
 });
 
+/** The people key (keys/people-key.ts): 32 bytes as base64. Without it no one can sign in. */
+const peopleKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+
 const meta = z
 	.object({ key: z.string().refine(isOfficeMeta, 'not an office row'), value: z.unknown() })
-	.refine((row) => row.key !== OFFICE_META_KEY || officeRecord.safeParse(row.value).success);
+	.refine((row) => row.key !== OFFICE_META_KEY || officeRecord.safeParse(row.value).success)
+	.refine((row) => row.key !== PEOPLE_KEY_META_KEY || peopleKey.safeParse(row.value).success);
 
 /** The schema of each table's rows in a backup. */
 export const ROW_SCHEMAS: Record<TableName, z.ZodType> = {

@@ -41,6 +41,9 @@ afterEach(async () => {
 describe('runCommand', () => {
 	it('rejects invalid input with one message per field and writes nothing', async () => {
 		const run = vi.spyOn(createItem, 'run');
+		// Creating the office stored its people document: count from there.
+		const updates = await office.db.updates.count();
+		const snapshots = await office.db.snapshots.count();
 		const error = await runCommand(office.workspace.commandContext(), createItem, {
 			name: '   ',
 			qty: -1
@@ -53,8 +56,8 @@ describe('runCommand', () => {
 			message: 'Enter a name.'
 		});
 		expect(run).not.toHaveBeenCalled();
-		expect(await office.db.updates.count()).toBe(0);
-		expect(await office.db.snapshots.count()).toBe(0);
+		expect(await office.db.updates.count()).toBe(updates);
+		expect(await office.db.snapshots.count()).toBe(snapshots);
 	});
 
 	it('runs valid input, stores the change and appends exactly one audit entry', async () => {

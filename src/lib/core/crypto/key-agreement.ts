@@ -36,6 +36,15 @@ export async function importPersonPrivateKey(pkcs8: Uint8Array): Promise<CryptoK
 	return globalThis.crypto.subtle.importKey('pkcs8', asBuffer(pkcs8), CURVE, false, ['deriveBits']);
 }
 
+/** The public key (x, y) that belongs to a PKCS#8 private key: checks a key came back intact. */
+export async function publicJwkOfPrivate(pkcs8: Uint8Array): Promise<JsonWebKey> {
+	const key = await globalThis.crypto.subtle.importKey('pkcs8', asBuffer(pkcs8), CURVE, true, [
+		'deriveBits'
+	]);
+	const { kty, crv, x, y } = await globalThis.crypto.subtle.exportKey('jwk', key);
+	return { kty, crv, x, y };
+}
+
 /** Seals secret so only the holder of the matching private key can open it, within context. */
 export async function wrapToPublicKey(
 	recipientPublicJwk: JsonWebKey,

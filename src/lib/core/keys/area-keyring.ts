@@ -44,6 +44,11 @@ export class AreaKeyring {
 		return key;
 	}
 
+	/** Whether the key of one epoch of an area is held. */
+	hasEpoch(area: string, epoch: number): boolean {
+		return this.#keys.get(area)?.has(epoch) ?? false;
+	}
+
 	/** Whether any key of the area is held. */
 	has(area: string): boolean {
 		return (this.#keys.get(area)?.size ?? 0) > 0;

@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WrongPassphraseError } from '../crypto/errors';
+import type { PeopleDirectory } from '../people/people-directory';
+import { openPeople, PEOPLE_DOC_ID, withPeople } from '../test-support/people';
 import {
 	createTestOffice,
 	FAST_ITERATIONS,
@@ -14,7 +16,7 @@ import {
 	WrongRecoveryKeyError
 } from './recovery';
 import { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_CHARS } from './recovery-key';
-import { unlockOffice } from './vault';
+import { unlockOffice, UnknownPersonError } from './vault';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const NEW_PASSPHRASE = 'eleven brass kettles singing';
@@ -67,57 +69,98 @@ describe('recovery keys', () => {
 
 describe('recovering a forgotten passphrase', () => {
 	let office: TestOffice;
+	let directory: PeopleDirectory;
+	let personId: string;
+
+	beforeEach(async () => {
+		office = await createTestOffice();
+		personId = office.keys.personId;
+		directory = await openPeople(office.db);
+	});
+
 	afterEach(async () => {
+		await directory.close();
 		await office.dispose();
 	});
 
-	it('sets a new passphrase with the recovery key; the old one stops working', async () => {
-		office = await createTestOffice();
-		expect(await hasRecoveryKey(office.db)).toBe(false);
-		const key = await createRecoveryKey(office.db, TEST_PASSPHRASE);
-		expect(await hasRecoveryKey(office.db)).toBe(true);
+	/** The people document's stored rows: what "changing nothing" is checked against. */
+	const peopleRows = () => office.db.updates.where('docId').equals(PEOPLE_DOC_ID).toArray();
 
-		await recoverWithKey(office.db, key, NEW_PASSPHRASE, FAST_ITERATIONS);
+	it('sets a new passphrase with the recovery key; the old one stops working', async () => {
+		expect(hasRecoveryKey(directory, personId)).toBe(false);
+		const key = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
+		expect(hasRecoveryKey(directory, personId)).toBe(true);
+		// Stored in the people document, so every device (here: a fresh reader) knows of it.
+		expect(await withPeople(office.db, (other) => hasRecoveryKey(other, personId))).toBe(true);
+
+		await recoverWithKey(directory, personId, key, NEW_PASSPHRASE, FAST_ITERATIONS);
 
 		const keys = await unlockOffice(office.db, NEW_PASSPHRASE);
-		expect(keys.personId).toBe(office.keys.personId);
+		expect(keys.personId).toBe(personId);
 		expect(keys.keyring.areas().sort()).toEqual(office.keys.keyring.areas().sort());
 		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).rejects.toBeInstanceOf(
 			WrongPassphraseError
 		);
 		// The same sheet still works afterwards.
-		await recoverWithKey(office.db, key, TEST_PASSPHRASE, FAST_ITERATIONS);
+		await recoverWithKey(directory, personId, key, TEST_PASSPHRASE, FAST_ITERATIONS);
 		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).resolves.toBeTruthy();
 	});
 
+	it('keeps the private key: the public key and every grant stay as they were', async () => {
+		const key = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
+		const before = directory.person(personId)!;
+		const grants = directory.grantsOf(personId);
+
+		await recoverWithKey(directory, personId, key, NEW_PASSPHRASE, FAST_ITERATIONS);
+
+		const after = directory.person(personId)!;
+		expect(after.publicJwk).toEqual(before.publicJwk);
+		expect(after.wrappedPrivateKey).not.toEqual(before.wrappedPrivateKey);
+		expect(after.recoveryWrappedPrivateKey).toEqual(before.recoveryWrappedPrivateKey);
+		expect(directory.grantsOf(personId)).toEqual(grants);
+	});
+
 	it('refuses a key from an older sheet once a new one was made, changing nothing', async () => {
-		office = await createTestOffice();
-		const old = await createRecoveryKey(office.db, TEST_PASSPHRASE);
-		await createRecoveryKey(office.db, TEST_PASSPHRASE);
-		const before = await office.db.identities.toArray();
+		const old = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
+		await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
+		const person = directory.person(personId);
+		const rows = await peopleRows();
 
 		await expect(
-			recoverWithKey(office.db, old, NEW_PASSPHRASE, FAST_ITERATIONS)
+			recoverWithKey(directory, personId, old, NEW_PASSPHRASE, FAST_ITERATIONS)
 		).rejects.toBeInstanceOf(WrongRecoveryKeyError);
-		expect(await office.db.identities.toArray()).toEqual(before);
+		expect(directory.person(personId)).toEqual(person);
+		expect(await peopleRows()).toEqual(rows);
+		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).resolves.toBeTruthy();
 	});
 
 	it('refuses a typo and a weak new passphrase by field, and an office without a sheet', async () => {
-		office = await createTestOffice();
+		const rows = await peopleRows();
 		const attempt = (key: string, passphrase: string) =>
-			recoverWithKey(office.db, key, passphrase, FAST_ITERATIONS).catch((e: unknown) => e);
+			recoverWithKey(directory, personId, key, passphrase, FAST_ITERATIONS).catch(
+				(e: unknown) => e
+			);
 		const key = generateRecoveryKey();
 		expect(await attempt('ABCD', NEW_PASSPHRASE)).toMatchObject({ field: 'key' });
 		expect(await attempt(key, 'short')).toBeInstanceOf(RecoveryInputError);
 		expect(await attempt(key, 'short')).toMatchObject({ field: 'passphrase' });
 		expect(await attempt(key, NEW_PASSPHRASE)).toBeInstanceOf(WrongRecoveryKeyError);
+		expect(await peopleRows()).toEqual(rows);
+	});
+
+	it('refuses someone the people document does not know', async () => {
+		await expect(createRecoveryKey(directory, 'nobody', TEST_PASSPHRASE)).rejects.toBeInstanceOf(
+			UnknownPersonError
+		);
+		expect(hasRecoveryKey(directory, 'nobody')).toBe(false);
 	});
 
 	it('makes no sheet without the right passphrase', async () => {
-		office = await createTestOffice();
-		await expect(createRecoveryKey(office.db, 'not it at all')).rejects.toBeInstanceOf(
+		const rows = await peopleRows();
+		await expect(createRecoveryKey(directory, personId, 'not it at all')).rejects.toBeInstanceOf(
 			WrongPassphraseError
 		);
-		expect(await hasRecoveryKey(office.db)).toBe(false);
+		expect(hasRecoveryKey(directory, personId)).toBe(false);
+		expect(await peopleRows()).toEqual(rows);
 	});
 });

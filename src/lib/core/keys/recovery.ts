@@ -17,9 +17,16 @@ import {
 	unwrapWithPassphrase,
 	wrapWithPassphrase
 } from '../crypto/passphrase';
-import type { OfficeDatabase } from '../storage/db';
+import type { PeopleDirectory } from '../people/people-directory';
+import type { PersonRecord } from '../people/people-schema';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
-import { NoOfficeError, readOffice } from './vault';
+import {
+	loadPassphraseWrap,
+	loadRecoveryWrap,
+	storePassphraseWrap,
+	storeRecoveryWrap
+} from './stored-wraps';
+import { UnknownPersonError } from './vault';
 
 /** The private key sealed under a key derived (HKDF-SHA256) from a recovery key. */
 export interface RecoveryWrapped {
@@ -75,36 +82,42 @@ async function deriveKey(normalizedKey: string, salt: Uint8Array, personId: stri
 	);
 }
 
-async function owner(db: OfficeDatabase) {
-	const office = await readOffice(db);
-	const identity = office && (await db.identities.get(office.ownerPersonId));
-	if (!identity) throw new NoOfficeError();
-	return identity;
+function personOf(directory: PeopleDirectory, personId: string): PersonRecord {
+	const person = directory.person(personId);
+	if (!person) throw new UnknownPersonError();
+	return person;
 }
 
-/** Whether a recovery sheet was made for the person who signs in on this device. */
-export async function hasRecoveryKey(db: OfficeDatabase): Promise<boolean> {
-	const office = await readOffice(db);
-	const identity = office && (await db.identities.get(office.ownerPersonId));
-	return identity?.recoveryWrappedPrivateKey !== undefined;
+/** Whether a recovery sheet was made for this person (on any device: it syncs). */
+export function hasRecoveryKey(directory: PeopleDirectory, personId: string): boolean {
+	return Boolean(directory.person(personId)?.recoveryWrappedPrivateKey);
 }
 
 /**
  * Makes a new recovery key for the signed-in person (the passphrase proves it is them) and
  * returns it, formatted for the sheet. It is not stored anywhere: the sheet shows it once.
  */
-export async function createRecoveryKey(db: OfficeDatabase, passphrase: string): Promise<string> {
-	const identity = await owner(db);
-	const pkcs8 = await unwrapWithPassphrase(identity.wrappedPrivateKey, passphrase);
+export async function createRecoveryKey(
+	directory: PeopleDirectory,
+	personId: string,
+	passphrase: string
+): Promise<string> {
+	const person = personOf(directory, personId);
+	const pkcs8 = await unwrapWithPassphrase(
+		loadPassphraseWrap(person.wrappedPrivateKey),
+		passphrase
+	);
 	const formatted = generateRecoveryKey();
 	const parsed = parseRecoveryKey(formatted);
 	if (!parsed.ok) throw new Error(parsed.message);
 	const salt = randomBytes(16);
-	const key = await deriveKey(parsed.key, salt, identity.personId);
+	const key = await deriveKey(parsed.key, salt, person.id);
 	const sealed = await seal(key, pkcs8, AAD);
 	pkcs8.fill(0);
 	const wrapped: RecoveryWrapped = { kdf: 'HKDF-SHA256', salt, ...sealed };
-	await db.identities.update(identity.personId, { recoveryWrappedPrivateKey: wrapped });
+	await directory.write((w) =>
+		w.patchPerson(person.id, { recoveryWrappedPrivateKey: storeRecoveryWrap(wrapped) })
+	);
 	return formatted;
 }
 
@@ -113,7 +126,8 @@ export async function createRecoveryKey(db: OfficeDatabase, passphrase: string):
  * passphrase) or WrongRecoveryKeyError; changes nothing unless it succeeds.
  */
 export async function recoverWithKey(
-	db: OfficeDatabase,
+	directory: PeopleDirectory,
+	personId: string,
 	typedKey: string,
 	newPassphrase: string,
 	iterations = PBKDF2_ITERATIONS
@@ -122,10 +136,11 @@ export async function recoverWithKey(
 	if (!parsed.ok) throw new RecoveryInputError('key', parsed.message);
 	const problem = passphraseProblem(newPassphrase);
 	if (problem) throw new RecoveryInputError('passphrase', problem);
-	const identity = await owner(db);
-	const wrapped = identity.recoveryWrappedPrivateKey;
-	if (!wrapped) throw new WrongRecoveryKeyError();
-	const key = await deriveKey(parsed.key, wrapped.salt, identity.personId);
+	const person = personOf(directory, personId);
+	const stored = person.recoveryWrappedPrivateKey;
+	if (!stored) throw new WrongRecoveryKeyError();
+	const wrapped = loadRecoveryWrap(stored);
+	const key = await deriveKey(parsed.key, wrapped.salt, person.id);
 	let pkcs8: Uint8Array;
 	try {
 		pkcs8 = await open(key, wrapped, AAD);
@@ -134,5 +149,7 @@ export async function recoverWithKey(
 	}
 	const rewrapped = await wrapWithPassphrase(pkcs8, newPassphrase, iterations);
 	pkcs8.fill(0);
-	await db.identities.update(identity.personId, { wrappedPrivateKey: rewrapped });
+	await directory.write((w) =>
+		w.patchPerson(person.id, { wrappedPrivateKey: storePassphraseWrap(rewrapped) })
+	);
 }

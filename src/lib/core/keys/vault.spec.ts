@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { randomBytes, utf8Encode } from '../bytes';
+import { fromBase64, randomBytes, utf8Encode } from '../bytes';
 import { importAeadKey } from '../crypto/aead';
 import { DecryptionError, WrongPassphraseError } from '../crypto/errors';
 import { importPersonPrivateKey } from '../crypto/key-agreement';
+import { unwrapWithPassphrase } from '../crypto/passphrase';
 import type { OfficeDatabase } from '../storage/db';
 import {
 	deleteDatabase,
@@ -11,8 +12,12 @@ import {
 	TEST_PASSPHRASE,
 	testDatabase
 } from '../test-support/test-office';
+import { PEOPLE_AREA } from '../people/people-directory';
+import { withPeople } from '../test-support/people';
 import { MissingKeyError } from './area-keyring';
 import { keyringCipher } from './document-cipher';
+import { PEOPLE_KEY_META_KEY } from './people-key';
+import { loadPassphraseWrap } from './stored-wraps';
 import { createOffice, NoOfficeError, readOffice, unlockOffice, type UnlockedKeys } from './vault';
 
 const databases: OfficeDatabase[] = [];
@@ -54,7 +59,8 @@ describe('createOffice and unlockOffice', () => {
 			ownerPersonId: created.personId,
 			demo: false
 		});
-		expect(created.keyring.areas().sort()).toEqual([...TEST_AREAS].sort());
+		// Every area, and the people key that seals the people document.
+		expect(created.keyring.areas().sort()).toEqual([...TEST_AREAS, PEOPLE_AREA].sort());
 	});
 
 	it.each(TEST_AREAS)('unlocks the same %s key that was created', async (area) => {
@@ -109,8 +115,11 @@ describe('createOffice and unlockOffice', () => {
 	it('refuses to set up a second office on the same device, leaving the first intact', async () => {
 		const db = freshDatabase();
 		const created = await newOffice(db);
+		const peopleKey = await db.meta.get(PEOPLE_KEY_META_KEY);
 		await expect(newOffice(db)).rejects.toThrow('already set up');
-		expect(await db.identities.count()).toBe(1);
+		expect(await db.meta.get(PEOPLE_KEY_META_KEY)).toEqual(peopleKey);
+		const persons = await withPeople(db, (directory) => directory.persons());
+		expect(persons.map((person) => person.id)).toEqual([created.personId]);
 		const unlocked = await unlockOffice(db, TEST_PASSPHRASE);
 		expect(await sameAreaKey(created, unlocked, 'alpha')).toBe(true);
 	});
@@ -120,14 +129,21 @@ describe('createOffice and unlockOffice', () => {
 		await newOffice(db);
 		const first = await unlockOffice(db, TEST_PASSPHRASE, { areas: [...TEST_AREAS, 'gamma'] });
 		expect(first.keyring.has('gamma')).toBe(true);
-		expect(await db.keyring.where('area').equals('gamma').count()).toBe(1);
+		const gammaGrants = () =>
+			withPeople(db, (directory) => directory.grants().filter((g) => g.area === 'gamma'));
+		expect(await gammaGrants()).toEqual([
+			expect.objectContaining({
+				personId: first.personId,
+				epoch: first.keyring.current('gamma').epoch
+			})
+		]);
 
 		const second = await unlockOffice(db, TEST_PASSPHRASE);
 		expect(second.keyring.has('gamma')).toBe(true);
 		expect(await sameAreaKey(first, second, 'gamma')).toBe(true);
 
 		await unlockOffice(db, TEST_PASSPHRASE, { areas: ['gamma'] });
-		expect(await db.keyring.where('area').equals('gamma').count()).toBe(1);
+		expect(await gammaGrants()).toHaveLength(1);
 	});
 
 	it('holds no key for an area it was never given', async () => {
@@ -148,32 +164,42 @@ describe('what the vault stores', () => {
 	it('stores a public key only, and the private key wrapped under the passphrase', async () => {
 		const db = freshDatabase();
 		const created = await newOffice(db);
-		const identity = (await db.identities.get(created.personId))!;
-		expect(identity.publicJwk).not.toHaveProperty('d');
-		expect(Object.keys(identity.publicJwk).sort()).toEqual(['crv', 'kty', 'x', 'y']);
-		expect(identity.wrappedPrivateKey).toMatchObject({
+		const person = (await withPeople(db, (directory) => directory.person(created.personId)))!;
+		expect(person).toMatchObject({ roles: ['manager'], active: true, createdBy: null });
+		expect(person.publicJwk).not.toHaveProperty('d');
+		expect(Object.keys(person.publicJwk).sort()).toEqual(['crv', 'kty', 'x', 'y']);
+		expect(person.wrappedPrivateKey).toMatchObject({
 			kdf: 'PBKDF2-SHA256',
 			iterations: FAST_ITERATIONS
 		});
-		// The stored bytes are not a usable private key.
-		await expect(importPersonPrivateKey(identity.wrappedPrivateKey.ciphertext)).rejects.toThrow();
+		expect(person.recoveryWrappedPrivateKey ?? null).toBeNull();
+		// The stored bytes are not a usable private key; the passphrase makes them one.
+		const wrapped = loadPassphraseWrap(person.wrappedPrivateKey);
+		await expect(importPersonPrivateKey(wrapped.ciphertext)).rejects.toThrow();
+		const pkcs8 = await unwrapWithPassphrase(wrapped, TEST_PASSPHRASE);
+		await expect(importPersonPrivateKey(pkcs8)).resolves.toBeDefined();
+		// Nothing lands in the tables older versions kept identities and keys in.
+		expect(await db.identities.count()).toBe(0);
+		expect(await db.keyring.count()).toBe(0);
 	});
 
 	it('stores area keys wrapped, so the stored bytes do not open the area', async () => {
 		const db = freshDatabase();
 		const created = await newOffice(db);
-		const rows = await db.keyring.toArray();
-		expect(rows.map((row) => row.area).sort()).toEqual([...TEST_AREAS].sort());
+		const grants = await withPeople(db, (directory) => directory.grants());
+		expect(grants.map((grant) => grant.area).sort()).toEqual([...TEST_AREAS].sort());
 		const sealed = await keyringCipher(created.keyring, created.deviceId).seal(
 			'alpha',
 			'alpha',
 			utf8Encode('secret')
 		);
-		for (const row of rows) {
-			expect(row.personId).toBe(created.personId);
+		for (const grant of grants) {
+			expect(grant).toMatchObject({ personId: created.personId, epoch: 1, grantedBy: null });
+			expect(grant.wrapped.ephemeralPublicJwk).not.toHaveProperty('d');
 			// 32 key bytes plus a 16-byte tag: encrypted, not raw.
-			expect(row.wrapped.ciphertext).toHaveLength(48);
-			const asKey = await importAeadKey(row.wrapped.ciphertext.slice(0, 32));
+			const ciphertext = fromBase64(grant.wrapped.ciphertext);
+			expect(ciphertext).toHaveLength(48);
+			const asKey = await importAeadKey(ciphertext.slice(0, 32));
 			const cipher = keyringCipher(created.keyring, created.deviceId);
 			created.keyring.add('probe', sealed.epoch, asKey);
 			await expect(cipher.open('alpha', 'probe', sealed)).rejects.toBeInstanceOf(DecryptionError);

@@ -1,10 +1,12 @@
 /**
- * The keys of the person signed in on this device.
+ * The office on this device and signing people in.
  *
- * Creating an office makes a device key pair (signing), a person key pair (key agreement) whose
- * private half is wrapped by a key derived from the passphrase, and one random key per area,
- * each wrapped to the person's public key. Unlocking reverses it: passphrase → private key →
- * area keys. Nothing here writes a key in the clear; the unwrapped keys exist only in memory.
+ * Creating an office makes a device key pair (signing), the office's people key (people-key.ts),
+ * and its first person: a P-256 key pair whose private half is wrapped by a key derived from
+ * their passphrase, plus one random key per area, each wrapped to that person's public key. All
+ * of that lives in the people document, which syncs. Signing in reverses it for one person:
+ * passphrase (or the device's PIN wrapping) → private key → the area keys wrapped to them.
+ * Nothing here writes a key in the clear; unwrapped keys exist only in memory.
  */
 import { ulid } from 'ulid';
 import { randomBytes } from '../bytes';
@@ -12,17 +14,29 @@ import { importAeadKey } from '../crypto/aead';
 import {
 	generatePersonKeyPair,
 	importPersonPrivateKey,
-	unwrapWithPrivateKey,
-	wrapToPublicKey
+	publicJwkOfPrivate
 } from '../crypto/key-agreement';
 import { PBKDF2_ITERATIONS, unwrapWithPassphrase, wrapWithPassphrase } from '../crypto/passphrase';
 import { generateSigningKeyPair } from '../crypto/signing';
-import type { DeviceRow, IdentityRow, KeyringRow, OfficeDatabase } from '../storage/db';
-import { readMeta, writeMeta } from '../storage/db';
+import {
+	PEOPLE_AREA,
+	PEOPLE_DOCUMENT,
+	PEOPLE_KEY_EPOCH,
+	PeopleDirectory
+} from '../people/people-directory';
+import type { GrantRecord, PersonRecord } from '../people/people-schema';
+import { unwrapGrant, wrapAreaKey } from './grants';
+import { documentId } from '../documents/document-id';
+import type { DeviceRow, OfficeDatabase } from '../storage/db';
+import { readMeta } from '../storage/db';
+import { ensureAreaKeys } from './access';
 import { AreaKeyring } from './area-keyring';
+import { newPeopleKeyRaw, peopleKeyMeta, readPeopleKey } from './people-key';
+import { loadPassphraseWrap, storePassphraseWrap } from './stored-wraps';
 
 export interface OfficeRecord {
 	officeId: string;
+	/** The person who created the office. */
 	ownerPersonId: string;
 	createdAt: string;
 	demo: boolean;
@@ -33,12 +47,38 @@ export interface UnlockedKeys {
 	personId: string;
 	deviceId: string;
 	keyring: AreaKeyring;
+	/** The person's private key (non-extractable): unwraps area keys granted later. */
+	privateKey: CryptoKey;
 }
 
 export class NoOfficeError extends Error {
 	override name = 'NoOfficeError';
 	constructor() {
 		super('No office is set up on this device yet.');
+	}
+}
+
+/** The person is not in the office's people list (or it has not reached this device). */
+export class UnknownPersonError extends Error {
+	override name = 'UnknownPersonError';
+	constructor() {
+		super('That sign-in is not known on this device yet. Connect to sync and try again.');
+	}
+}
+
+/** A quick sign-in (PIN) that unwrapped a private key the person no longer has. */
+export class OutdatedPinError extends Error {
+	override name = 'OutdatedPinError';
+	constructor() {
+		super('This PIN no longer matches your sign-in. Use your passphrase, then set the PIN again.');
+	}
+}
+
+/** The person's sign-in was turned off. */
+export class PersonInactiveError extends Error {
+	override name = 'PersonInactiveError';
+	constructor() {
+		super('This sign-in was turned off by the office manager.');
 	}
 }
 
@@ -70,117 +110,175 @@ export async function ensureDevice(db: OfficeDatabase): Promise<DeviceRow> {
 	return row;
 }
 
-function keyContext(area: string, epoch: number, personId: string): string {
-	return `area-key|${area}|${epoch}|${personId}`;
+/** A new person's key pair, the private half wrapped by their passphrase. */
+export async function newPersonKeys(
+	passphrase: string,
+	iterations = PBKDF2_ITERATIONS
+): Promise<Pick<PersonRecord, 'publicJwk' | 'wrappedPrivateKey'>> {
+	const pair = await generatePersonKeyPair();
+	const wrapped = await wrapWithPassphrase(pair.privateKeyPkcs8, passphrase, iterations);
+	pair.privateKeyPkcs8.fill(0);
+	return {
+		publicJwk: pair.publicJwk as PersonRecord['publicJwk'],
+		wrappedPrivateKey: storePassphraseWrap(wrapped)
+	};
 }
 
-async function newAreaKey(area: string, identity: IdentityRow, keyring: AreaKeyring) {
-	const raw = randomBytes(32);
-	const epoch = 1;
-	const context = keyContext(area, epoch, identity.personId);
-	const wrapped = await wrapToPublicKey(identity.publicJwk, raw, context);
-	keyring.add(area, epoch, await importAeadKey(raw));
-	raw.fill(0);
-	return { area, epoch, personId: identity.personId, wrapped } satisfies KeyringRow;
-}
-
-/** Sets up a new office on this device, its creator holding every area's key. */
+/** Sets up a new office on this device, its creator a manager holding every area's key. */
 export async function createOffice(
 	db: OfficeDatabase,
-	options: { passphrase: string; areas: string[]; demo?: boolean; iterations?: number }
+	options: {
+		passphrase: string;
+		areas: string[];
+		demo?: boolean;
+		iterations?: number;
+		name?: string;
+		roles?: string[];
+	}
 ): Promise<UnlockedKeys> {
 	if (await readOffice(db)) throw new Error('An office is already set up on this device.');
 	const device = await ensureDevice(db);
-	const pair = await generatePersonKeyPair();
-	const identity: IdentityRow = {
-		personId: ulid(),
-		publicJwk: pair.publicJwk,
-		wrappedPrivateKey: await wrapWithPassphrase(
-			pair.privateKeyPkcs8,
-			options.passphrase,
-			options.iterations ?? PBKDF2_ITERATIONS
-		),
-		createdAt: new Date().toISOString()
+	// A creation cut short earlier may have left a people document under a key that is gone.
+	await db.transaction('rw', db.updates, db.snapshots, async () => {
+		await db.updates.where('docId').equals(documentId(PEOPLE_DOCUMENT)).delete();
+		await db.snapshots.delete(documentId(PEOPLE_DOCUMENT));
+	});
+	const now = new Date();
+	const personId = ulid();
+	const person: PersonRecord = {
+		id: personId,
+		name: options.name ?? 'Office manager',
+		roles: options.roles ?? ['manager'],
+		active: true,
+		...(await newPersonKeys(options.passphrase, options.iterations)),
+		createdAt: now.toISOString(),
+		createdBy: null
 	};
-	pair.privateKeyPkcs8.fill(0);
 	const keyring = new AreaKeyring();
-	const rows = await Promise.all(options.areas.map((area) => newAreaKey(area, identity, keyring)));
+	const grants: GrantRecord[] = [];
+	for (const area of options.areas) {
+		const raw = randomBytes(32);
+		grants.push(await wrapAreaKey(raw, area, 1, person, null, now));
+		keyring.add(area, 1, await importAeadKey(raw));
+		raw.fill(0);
+	}
+	const peopleRaw = newPeopleKeyRaw();
+	const peopleKey = await importAeadKey(peopleRaw);
+	keyring.add(PEOPLE_AREA, PEOPLE_KEY_EPOCH, peopleKey);
+	const directory = await PeopleDirectory.open(db, peopleKey, device.deviceId, {
+		channelName: null
+	});
+	try {
+		await directory.write((writer) => {
+			writer.putPerson(person);
+			for (const grant of grants) writer.putGrant(grant);
+		});
+	} finally {
+		await directory.close();
+	}
 	const office: OfficeRecord = {
 		officeId: ulid(),
-		ownerPersonId: identity.personId,
-		createdAt: identity.createdAt,
+		ownerPersonId: personId,
+		createdAt: person.createdAt,
 		demo: options.demo ?? false
 	};
-	await db.transaction('rw', db.identities, db.keyring, db.meta, async () => {
-		await db.identities.put(identity);
-		await db.keyring.bulkPut(rows);
-		await writeMeta(db, OFFICE_META_KEY, office);
-	});
-	return {
-		officeId: office.officeId,
-		personId: identity.personId,
-		deviceId: device.deviceId,
-		keyring
-	};
+	// The office exists from this write on, with its people document already stored.
+	await db.meta.bulkPut([peopleKeyMeta(peopleRaw), { key: OFFICE_META_KEY, value: office }]);
+	peopleRaw.fill(0);
+	const pkcs8 = await unwrapWithPassphrase(
+		loadPassphraseWrap(person.wrappedPrivateKey),
+		options.passphrase
+	);
+	const privateKey = await importPersonPrivateKey(pkcs8);
+	pkcs8.fill(0);
+	return { officeId: office.officeId, personId, deviceId: device.deviceId, keyring, privateKey };
 }
 
-async function unwrapRow(privateKey: CryptoKey, row: KeyringRow, keyring: AreaKeyring) {
-	const context = keyContext(row.area, row.epoch, row.personId);
-	const raw = await unwrapWithPrivateKey(privateKey, row.wrapped, context);
-	keyring.add(row.area, row.epoch, await importAeadKey(raw));
-	raw.fill(0);
+/** How a person proves who they are: their passphrase, or a private key a PIN unwrapped. */
+export type SignInSecret = { passphrase: string } | { pkcs8: Uint8Array };
+
+/**
+ * Signs one person in: unwraps their private key and every area key granted to them. Throws
+ * WrongPassphraseError, UnknownPersonError or PersonInactiveError. A grant that does not open
+ * (damaged) is skipped: the area's documents then show as unreadable rather than failing sign-in.
+ */
+export async function unlockPerson(
+	db: OfficeDatabase,
+	directory: PeopleDirectory,
+	personId: string,
+	secret: SignInSecret
+): Promise<UnlockedKeys> {
+	const office = await readOffice(db);
+	if (!office) throw new NoOfficeError();
+	const person = directory.person(personId);
+	if (!person) throw new UnknownPersonError();
+	if (!person.active) throw new PersonInactiveError();
+	const device = await ensureDevice(db);
+	const pkcs8 =
+		'passphrase' in secret
+			? await unwrapWithPassphrase(loadPassphraseWrap(person.wrappedPrivateKey), secret.passphrase)
+			: secret.pkcs8;
+	// A PIN wraps the private key as it was when the PIN was set; a restore or a reset may have
+	// given the person another one since.
+	if ('pkcs8' in secret) {
+		const { x, y } = await publicJwkOfPrivate(pkcs8);
+		if (x !== person.publicJwk.x || y !== person.publicJwk.y) {
+			pkcs8.fill(0);
+			throw new OutdatedPinError();
+		}
+	}
+	const privateKey = await importPersonPrivateKey(pkcs8);
+	pkcs8.fill(0);
+	const keyring = new AreaKeyring();
+	await adoptGrants(keyring, privateKey, directory.grantsOf(personId));
+	const peopleKey = await readPeopleKey(db);
+	if (peopleKey) keyring.add(PEOPLE_AREA, PEOPLE_KEY_EPOCH, peopleKey);
+	return { officeId: office.officeId, personId, deviceId: device.deviceId, keyring, privateKey };
+}
+
+/** Adds to the keyring every granted epoch it lacks; returns the areas that gained a key. */
+export async function adoptGrants(
+	keyring: AreaKeyring,
+	privateKey: CryptoKey,
+	grants: GrantRecord[]
+): Promise<string[]> {
+	const gained = new Set<string>();
+	for (const grant of grants) {
+		if (keyring.hasEpoch(grant.area, grant.epoch)) continue;
+		try {
+			const raw = await unwrapGrant(privateKey, grant);
+			keyring.add(grant.area, grant.epoch, await importAeadKey(raw));
+			raw.fill(0);
+			gained.add(grant.area);
+		} catch {
+			// A damaged or foreign grant: that epoch stays unreadable here, sign-in goes on.
+		}
+	}
+	return [...gained];
 }
 
 /**
- * Gives areas added by a newer version of the app their first key. Two tabs may race to do it;
- * `add` (not `put`) lets exactly one key win, and the loser adopts the winner's key, so nothing
- * is ever written under a key that is then overwritten.
+ * Signs in the office's creator with a passphrase, opening the people document just for it.
+ * For tests and tools; the app keeps one PeopleDirectory open and calls unlockPerson.
  */
-async function addMissingAreaKeys(
-	db: OfficeDatabase,
-	identity: IdentityRow,
-	privateKey: CryptoKey,
-	keyring: AreaKeyring,
-	areas: string[]
-): Promise<void> {
-	for (const area of areas) {
-		const candidate = new AreaKeyring();
-		const row = await newAreaKey(area, identity, candidate);
-		try {
-			await db.keyring.add(row);
-			keyring.add(area, row.epoch, candidate.get(area, row.epoch));
-		} catch {
-			const winner = await db.keyring.get([area, row.epoch, identity.personId]);
-			if (!winner) throw new Error(`The key for "${area}" could not be stored on this device.`);
-			await unwrapRow(privateKey, winner, keyring);
-		}
-	}
-}
-
-/** Unwraps the signed-in person's area keys; throws WrongPassphraseError on a wrong passphrase. */
 export async function unlockOffice(
 	db: OfficeDatabase,
 	passphrase: string,
 	options: { areas?: string[] } = {}
 ): Promise<UnlockedKeys> {
 	const office = await readOffice(db);
-	if (!office) throw new NoOfficeError();
-	const identity = await db.identities.get(office.ownerPersonId);
-	if (!identity) throw new NoOfficeError();
+	const peopleKey = await readPeopleKey(db);
+	if (!office || !peopleKey) throw new NoOfficeError();
 	const device = await ensureDevice(db);
-	const pkcs8 = await unwrapWithPassphrase(identity.wrappedPrivateKey, passphrase);
-	const privateKey = await importPersonPrivateKey(pkcs8);
-	pkcs8.fill(0);
-	const keyring = new AreaKeyring();
-	const rows = await db.keyring.where('personId').equals(identity.personId).toArray();
-	await Promise.all(rows.map((row) => unwrapRow(privateKey, row, keyring)));
-	// Areas added by a newer version of the app get their first key from the office's creator.
-	const missing = (options.areas ?? []).filter((area) => !keyring.has(area));
-	if (missing.length > 0) await addMissingAreaKeys(db, identity, privateKey, keyring, missing);
-	return {
-		officeId: office.officeId,
-		personId: identity.personId,
-		deviceId: device.deviceId,
-		keyring
-	};
+	const directory = await PeopleDirectory.open(db, peopleKey, device.deviceId, {
+		channelName: null
+	});
+	try {
+		const keys = await unlockPerson(db, directory, office.ownerPersonId, { passphrase });
+		const owner = directory.person(office.ownerPersonId)!;
+		await ensureAreaKeys(directory, keys, options.areas ?? [], () => [owner], new Date());
+		return keys;
+	} finally {
+		await directory.close();
+	}
 }

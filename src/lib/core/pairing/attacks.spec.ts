@@ -5,8 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { randomBytes } from '../bytes';
+import { readPeopleKeyRaw } from '../keys/people-key';
 import { readOffice } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
+import { PEOPLE_DOC_ID } from '../test-support/people';
 import { reach, rowCounts, settle, wire, type Tamper, type Wire } from '../test-support/pairing';
 import {
 	createTestOffice,
@@ -92,12 +94,21 @@ describe('a relay that does not know the code', () => {
 		await reach(hosting, 'verify');
 		hosting.confirm();
 		await joining.settled;
-		const identity = (await host.db.identities.toArray())[0];
+		const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+		const peopleKey = (await readPeopleKeyRaw(host.db))!;
+		const [peopleRow] = await host.db.updates.where('docId').equals(PEOPLE_DOC_ID).toArray();
 		const keys = line.sent.find((s) => s.message.t === 'keys')!;
-		const onWire = Buffer.from(encodeMessage(keys.message)).toString('latin1');
-		for (const secret of [host.keys.officeId, host.keys.personId, identity.publicJwk.x!]) {
-			expect(onWire).not.toContain(secret);
-		}
+		const onWire = latin1(encodeMessage(keys.message));
+		const secrets = [
+			host.keys.officeId,
+			host.keys.personId,
+			// The people key, and the people document's rows as the host stores them.
+			latin1(peopleKey),
+			latin1(peopleRow.ciphertext.subarray(0, 32))
+		];
+		for (const secret of secrets) expect(onWire).not.toContain(secret);
+		// The joiner did receive them, so the check above looked at the right message.
+		expect(await readPeopleKeyRaw(joinerDb)).toEqual(peopleKey);
 	});
 
 	it.each<[string, Tamper]>([

@@ -44,8 +44,6 @@ export interface HostingOptions {
 	relayUrl: string;
 	/** Enrols the new device at the relay (ADD_DEVICE on the app's sync connection). */
 	enrolDevice: (deviceId: string, signingPublicRaw: Uint8Array) => Promise<void>;
-	/** Whose sign-in moves to the new device; the office's owner unless given. */
-	personId?: string;
 	transportFactory?: TransportFactory;
 	timeoutMs?: number;
 	now?: () => Date;
@@ -92,9 +90,9 @@ export class HostingSession extends PairingSession<Exclude<HostState, Failed>> {
 	/** Checks there is an office to hand over, derives the code's secrets and opens the mailbox. */
 	async start(): Promise<void> {
 		await this.guard(async () => {
-			const { db, relayUrl, personId } = this.#options;
+			const { db, relayUrl } = this.#options;
 			// Early, so a device without an office says so before showing a code that cannot work.
-			await readTransfer(db, relayUrl, personId);
+			await readTransfer(db, relayUrl);
 			this.#secrets = await deriveCodeSecrets(this.code);
 			this.#ephemeral = await ephemeralKeyPair();
 			const factory =
@@ -170,8 +168,8 @@ export class HostingSession extends PairingSession<Exclude<HostState, Failed>> {
 			throw new PairingError('enrol', { cause });
 		}
 		// Read again: another tab may have added a key since the code was shown.
-		const { db, relayUrl, personId } = this.#options;
-		const payload = await readTransfer(db, relayUrl, personId);
+		const { db, relayUrl } = this.#options;
+		const payload = await readTransfer(db, relayUrl);
 		if (this.over) return;
 		const sealed = await sealOnChannel(channel, 'keys', encodeJson(payload));
 		this.#step = { name: 'await-done', hello, channel };

@@ -18,6 +18,7 @@ import { PairingError } from './errors';
 import { decodeJson } from './json-codec';
 import type { MessageOf, PairingMessage } from './messages';
 import { assertNoOffice, writeTransfer } from './office-transfer';
+import { peopleRowsUsable } from './people-check';
 import { validatePayload } from './payload';
 import { relayPairingTransport } from './relay-transport';
 import { DEFAULT_TIMEOUT_MS, PairingSession, type Failed } from './session';
@@ -146,6 +147,7 @@ export class JoiningSession extends PairingSession<Exclude<JoinState, Failed>> {
 		}
 		const result = validatePayload(raw);
 		if (!result.ok) throw new PairingError('malformed', { cause: result.issues });
+		if (!(await peopleRowsUsable(result.value))) throw new PairingError('malformed');
 		if (this.over) return;
 		await writeTransfer(this.#options.db, result.value, this.#device);
 		this.#step = { name: 'over' };

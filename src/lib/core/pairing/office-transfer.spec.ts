@@ -1,10 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newDeviceRow, readOffice } from '../keys/vault';
+import { bytesEqual } from '../bytes';
+import { DocumentStore } from '../documents/document-store';
+import { AreaKeyring } from '../keys/area-keyring';
+import { keyringCipher } from '../keys/document-cipher';
+import { readPeopleKey, readPeopleKeyRaw } from '../keys/people-key';
+import { newDeviceRow, readOffice, unlockOffice } from '../keys/vault';
+import { PEOPLE_AREA, PEOPLE_DOCUMENT, PEOPLE_KEY_EPOCH } from '../people/people-directory';
 import type { OfficeDatabase } from '../storage/db';
 import { rowCounts } from '../test-support/pairing';
+import { PEOPLE_DOC_ID, withPeople } from '../test-support/people';
 import {
 	createTestOffice,
 	deleteDatabase,
+	TEST_PASSPHRASE,
 	testDatabase,
 	type TestOffice
 } from '../test-support/test-office';
@@ -29,12 +37,51 @@ afterEach(async () => {
 	await deleteDatabase(db);
 });
 
+/** Folds the host's people document into a snapshot, as compaction on the host would. */
+async function compactPeople(db: OfficeDatabase, deviceId: string): Promise<void> {
+	const keyring = new AreaKeyring();
+	keyring.add(PEOPLE_AREA, PEOPLE_KEY_EPOCH, (await readPeopleKey(db))!);
+	const store = new DocumentStore(db, keyringCipher(keyring, deviceId), deviceId, {
+		channelName: null
+	});
+	await store.open(PEOPLE_DOCUMENT);
+	await store.compact(PEOPLE_DOCUMENT);
+	await store.close();
+}
+
 describe('readTransfer', () => {
-	it("collects the office, the owner's identity and every key wrapped for them", async () => {
+	it('collects the office, its people key and the people document as stored', async () => {
 		expect(payload.office).toEqual(await readOffice(host.db));
-		expect(payload.identity.personId).toBe(host.keys.personId);
-		expect(payload.keyring).toHaveLength(await host.db.keyring.count());
+		expect(bytesEqual(payload.peopleKey, (await readPeopleKeyRaw(host.db))!)).toBe(true);
+		const stored = await host.db.updates.where('docId').equals(PEOPLE_DOC_ID).sortBy('id');
+		expect(payload.people).toEqual(
+			stored.map(({ epoch, deviceId, nonce, ciphertext }) => ({
+				kind: 'update',
+				epoch,
+				deviceId,
+				nonce,
+				ciphertext
+			}))
+		);
 		expect(payload.relayUrl).toBe(RELAY);
+	});
+
+	it("leaves out every other document's rows", async () => {
+		const store = host.openStore();
+		const document = await store.open({ area: 'alpha' });
+		document.transact((doc) => doc.getMap('items').set('a', 1));
+		await store.flush();
+		const again = await readTransfer(host.db, RELAY);
+		expect(again.people).toEqual(payload.people);
+	});
+
+	it('hands over the snapshot first, then the rows stored after it', async () => {
+		await compactPeople(host.db, host.keys.deviceId);
+		await withPeople(host.db, (people) =>
+			people.write((w) => w.patchPerson(host.keys.personId, { name: 'Renamed' }))
+		);
+		const after = await readTransfer(host.db, RELAY);
+		expect(after.people.map((row) => row.kind)).toEqual(['snapshot', 'update']);
 	});
 
 	it('fails with no-office on a device without an office', async () => {
@@ -45,14 +92,52 @@ describe('readTransfer', () => {
 });
 
 describe('writeTransfer', () => {
-	it('stores office, identity, keys, relay and device together', async () => {
+	it('stores office, people key, people document, relay and device together', async () => {
 		const device = await newDeviceRow();
 		await writeTransfer(db, payload, device);
 		expect(await readOffice(db)).toEqual(payload.office);
-		expect(await db.identities.get(payload.identity.personId)).toEqual(payload.identity);
-		expect(await db.keyring.count()).toBe(payload.keyring.length);
+		expect(bytesEqual((await readPeopleKeyRaw(db))!, payload.peopleKey)).toBe(true);
+		const rows = await db.updates.where('docId').equals(PEOPLE_DOC_ID).sortBy('id');
+		expect(rows).toHaveLength(payload.people.length);
+		// Already on the host (or the relay): nothing to send again.
+		expect(rows.every((row) => row.synced === 1)).toBe(true);
 		expect((await db.meta.get(RELAY_URL_META_KEY))?.value).toBe(RELAY);
 		expect((await db.device.get('this-device'))?.deviceId).toBe(device.deviceId);
+		// No legacy identity or key rows.
+		expect(await db.identities.count()).toBe(0);
+		expect(await db.keyring.count()).toBe(0);
+	});
+
+	it('lets the owner sign in on the new device with their passphrase and the same keys', async () => {
+		await writeTransfer(db, payload, await newDeviceRow());
+		const hostPeople = await withPeople(host.db, (people) => people.persons());
+		expect(await withPeople(db, (people) => people.persons())).toEqual(hostPeople);
+		const keys = await unlockOffice(db, TEST_PASSPHRASE);
+		expect(keys).toMatchObject({ officeId: host.keys.officeId, personId: host.keys.personId });
+		expect(keys.keyring.areas().sort()).toEqual(host.keys.keyring.areas().sort());
+	});
+
+	it('restores a people document handed over as a snapshot and updates', async () => {
+		await compactPeople(host.db, host.keys.deviceId);
+		await withPeople(host.db, (people) =>
+			people.write((w) => w.patchPerson(host.keys.personId, { name: 'Renamed' }))
+		);
+		await writeTransfer(db, await readTransfer(host.db, RELAY), await newDeviceRow());
+		expect(await db.snapshots.get(PEOPLE_DOC_ID)).toBeDefined();
+		const person = await withPeople(db, (people) => people.person(host.keys.personId));
+		expect(person?.name).toBe('Renamed');
+		await expect(unlockOffice(db, TEST_PASSPHRASE)).resolves.toBeTruthy();
+	});
+
+	it('replaces people rows an unfinished office left on this device', async () => {
+		const [row] = payload.people;
+		await db.updates.add({ docId: PEOPLE_DOC_ID, ...row, deviceId: 'old', synced: 0 });
+		await db.snapshots.put({ docId: PEOPLE_DOC_ID, ...row, createdAt: new Date().toISOString() });
+		await writeTransfer(db, payload, await newDeviceRow());
+		const rows = await db.updates.where('docId').equals(PEOPLE_DOC_ID).toArray();
+		expect(rows.map((r) => r.deviceId)).toEqual(payload.people.map((r) => r.deviceId));
+		expect(await db.snapshots.get(PEOPLE_DOC_ID)).toBeUndefined();
+		await expect(unlockOffice(db, TEST_PASSPHRASE)).resolves.toBeTruthy();
 	});
 
 	it('refuses a device that already has an office and leaves that office as it was', async () => {
@@ -65,8 +150,8 @@ describe('writeTransfer', () => {
 		expect(await readOffice(host.db)).toEqual(office);
 	});
 
-	it('writes nothing at all when one of its writes fails', async () => {
-		vi.spyOn(db.keyring, 'bulkPut').mockRejectedValueOnce(new Error('disk on fire'));
+	it('writes nothing at all when its last write fails', async () => {
+		vi.spyOn(db.meta, 'bulkPut').mockRejectedValueOnce(new Error('disk on fire'));
 		const error = await writeTransfer(db, payload, await newDeviceRow()).catch((e: unknown) => e);
 		expect((error as PairingError).failure).toBe('storage');
 		expect(Object.values(await rowCounts(db)).every((n) => n === 0)).toBe(true);
@@ -78,5 +163,6 @@ describe('writeTransfer', () => {
 			PairingError
 		);
 		expect(await readOffice(db)).toBeNull();
+		expect(await db.updates.count()).toBe(0);
 	});
 });

@@ -3,28 +3,38 @@
  * The write is one IndexedDB transaction: the new device ends up with the whole office or with
  * nothing at all.
  */
+import { documentId } from '../documents/document-id';
+import { PEOPLE_DOCUMENT } from '../people/people-directory';
+import { peopleKeyMeta, readPeopleKeyRaw } from '../keys/people-key';
 import { readOffice } from '../keys/vault';
 import type { DeviceRow, OfficeDatabase } from '../storage/db';
 import { PairingError } from './errors';
-import type { KeysPayload } from './payload';
+import type { KeysPayload, PeopleRow } from './payload';
 
 // The meta keys the vault and (later) the sync client read.
 const OFFICE_META_KEY = 'office';
 export const RELAY_URL_META_KEY = 'sync:relayUrl';
 
-/** The office, identity and keys of one person on this device, ready to hand over. */
-export async function readTransfer(
-	db: OfficeDatabase,
-	relayUrl: string,
-	personId?: string
-): Promise<KeysPayload> {
+const PEOPLE_DOC_ID = documentId(PEOPLE_DOCUMENT);
+
+/** The office, its people key and its people document as stored here, ready to hand over. */
+export async function readTransfer(db: OfficeDatabase, relayUrl: string): Promise<KeysPayload> {
 	const office = await readOffice(db);
-	if (!office) throw new PairingError('no-office');
-	const who = personId ?? office.ownerPersonId;
-	const identity = await db.identities.get(who);
-	if (!identity) throw new PairingError('no-office');
-	const keyring = await db.keyring.where('personId').equals(who).toArray();
-	return { office, identity, keyring, relayUrl };
+	const peopleKey = await readPeopleKeyRaw(db);
+	if (!office || !peopleKey) throw new PairingError('no-office');
+	const people = await db.transaction('r', db.snapshots, db.updates, async () => {
+		const snapshot = await db.snapshots.get(PEOPLE_DOC_ID);
+		const updates = await db.updates.where('docId').equals(PEOPLE_DOC_ID).sortBy('id');
+		const rows: PeopleRow[] = snapshot ? [{ kind: 'snapshot', ...sealedOf(snapshot) }] : [];
+		return [...rows, ...updates.map((row) => ({ kind: 'update' as const, ...sealedOf(row) }))];
+	});
+	if (people.length === 0) throw new PairingError('no-office');
+	return { office, peopleKey, people, relayUrl };
+}
+
+function sealedOf(row: Omit<PeopleRow, 'kind'>): Omit<PeopleRow, 'kind'> {
+	const { epoch, deviceId, nonce, ciphertext } = row;
+	return { epoch, deviceId, nonce, ciphertext };
 }
 
 /** Fails with `has-office` when this device already has an office. */
@@ -35,6 +45,7 @@ export async function assertNoOffice(db: OfficeDatabase): Promise<void> {
 /**
  * Stores a validated payload, and this device's identity if it is new, in one transaction;
  * refuses (writing nothing) when an office appeared meanwhile or the device identity changed.
+ * The people rows count as synced: the host (or the relay) holds them already.
  */
 export async function writeTransfer(
 	db: OfficeDatabase,
@@ -42,14 +53,26 @@ export async function writeTransfer(
 	device: DeviceRow
 ): Promise<void> {
 	try {
-		await db.transaction('rw', [db.device, db.identities, db.keyring, db.meta], async () => {
+		const tables = [db.device, db.updates, db.snapshots, db.meta];
+		await db.transaction('rw', tables, async () => {
 			await assertNoOffice(db);
 			const existing = await db.device.get('this-device');
 			if (existing && existing.deviceId !== device.deviceId) throw new PairingError('failed');
 			if (!existing) await db.device.add(device);
-			await db.identities.put(payload.identity);
-			await db.keyring.bulkPut(payload.keyring);
+			// Leftovers of an earlier, unfinished office on this device would not decrypt.
+			await db.updates.where('docId').equals(PEOPLE_DOC_ID).delete();
+			await db.snapshots.delete(PEOPLE_DOC_ID);
+			for (const { kind, ...sealed } of payload.people) {
+				if (kind === 'snapshot')
+					await db.snapshots.put({
+						docId: PEOPLE_DOC_ID,
+						...sealed,
+						createdAt: new Date().toISOString()
+					});
+				else await db.updates.add({ docId: PEOPLE_DOC_ID, ...sealed, synced: 1 });
+			}
 			await db.meta.bulkPut([
+				peopleKeyMeta(payload.peopleKey),
 				{ key: OFFICE_META_KEY, value: payload.office },
 				{ key: RELAY_URL_META_KEY, value: payload.relayUrl }
 			]);

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DocumentStore } from '../documents/document-store';
 import { collection, writeRecord } from '../documents/records';
+import { randomBytes } from '../bytes';
 import { keyringCipher } from '../keys/document-cipher';
+import { peopleKeyMeta } from '../keys/people-key';
 import { readOffice, unlockOffice } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
 import { makeItem } from '../test-support/items';
+import { PEOPLE_DOC_ID } from '../test-support/people';
 import { reach, rowCounts, settle, statuses, wire, type Wire } from '../test-support/pairing';
 import {
 	createTestOffice,
@@ -94,14 +97,14 @@ describe('pairing a new device', () => {
 		const [hostDone, joinerDone] = await Promise.all([hosting.settled, joining.settled]);
 		expect(joinerDone).toEqual({ status: 'done', officeId: host.keys.officeId });
 
-		// The relay would now carry the host's encrypted rows across; copy them as it would.
-		await joinerDb.updates.bulkAdd(
-			(await host.db.updates.toArray()).map(({ id: _id, ...row }) => ({
-				...row,
-				synced: 1 as const
-			}))
-		);
+		// The joiner signs in with what the pairing brought (the people document), before any sync.
+		// The relay would then carry the host's other encrypted rows across; copy them as it would.
 		const keys = await unlockOffice(joinerDb, TEST_PASSPHRASE);
+		const rows = await host.db.updates.where('docId').notEqual(PEOPLE_DOC_ID).toArray();
+		expect(rows.length).toBeGreaterThan(0);
+		await joinerDb.updates.bulkAdd(
+			rows.map(({ id: _id, ...row }) => ({ ...row, synced: 1 as const }))
+		);
 		expect(keys).toMatchObject({ officeId: host.keys.officeId, personId: host.keys.personId });
 		expect(hostDone).toEqual({ status: 'done', deviceId: keys.deviceId });
 		expect(keys.deviceId).not.toBe(host.keys.deviceId);
@@ -296,8 +299,8 @@ describe('when pairing cannot go ahead', () => {
 	});
 
 	it('saves nothing when the keys decrypt but do not make a valid office', async () => {
-		const identity = (await host.db.identities.toArray())[0];
-		await host.db.identities.put({ ...identity, publicJwk: { ...identity.publicJwk, d: 'oops' } });
+		// A people key of the wrong length: sealed and delivered intact, but not a valid office.
+		await host.db.meta.put(peopleKeyMeta(randomBytes(16)));
 		const { hosting, joining } = pair();
 		await reach(hosting, 'verify');
 		hosting.confirm();

@@ -24,8 +24,32 @@ describe('validatePayload', () => {
 	});
 
 	it('drops fields it does not know', () => {
-		const result = validatePayload({ ...payload, extra: 'x', office: { ...payload.office, y: 1 } });
+		const result = validatePayload({
+			...payload,
+			extra: 'x',
+			office: { ...payload.office, y: 1 },
+			people: payload.people.map((row) => ({ ...row, docId: 'alpha', synced: 0 }))
+		});
 		expect(result.ok && result.value).toEqual(payload);
+	});
+
+	it('carries the people key as 32 bytes and the people document as sealed rows', () => {
+		expect(payload.peopleKey).toBeInstanceOf(Uint8Array);
+		expect(payload.peopleKey).toHaveLength(32);
+		expect(payload.people.length).toBeGreaterThan(0);
+		for (const row of payload.people) {
+			expect(Object.keys(row).sort()).toEqual(['ciphertext', 'deviceId', 'epoch', 'kind', 'nonce']);
+			expect(row.deviceId).toBe(office.keys.deviceId);
+		}
+	});
+
+	it('accepts a snapshot followed by updates, and up to 5000 rows', () => {
+		const [row] = payload.people;
+		const rows = [
+			{ ...row, kind: 'snapshot' as const },
+			...Array.from({ length: 4999 }, () => row)
+		];
+		expect(validatePayload({ ...payload, people: rows }).ok).toBe(true);
 	});
 
 	it.each<[string, Change]>([
@@ -38,59 +62,46 @@ describe('validatePayload', () => {
 			'a created date that is not a date',
 			(p) => ({ ...p, office: { ...p.office, createdAt: 'soon' } })
 		],
+		['no people key', (p) => ({ ...p, peopleKey: undefined })],
+		['a people key of 16 bytes', (p) => ({ ...p, peopleKey: p.peopleKey.slice(0, 16) })],
+		['a people key of 33 bytes', (p) => ({ ...p, peopleKey: new Uint8Array(33) })],
+		['a people key that is text, not bytes', (p) => ({ ...p, peopleKey: 'a'.repeat(32) })],
+		['a people key as a list of numbers', (p) => ({ ...p, peopleKey: [...p.peopleKey] })],
+		['no people rows at all', (p) => ({ ...p, people: [] })],
+		['people rows that are not a list', (p) => ({ ...p, people: p.people[0] })],
 		[
-			'a private key in the public key',
-			(p) => ({ ...p, identity: { ...p.identity, publicJwk: { ...p.identity.publicJwk, d: 'x' } } })
-		],
-		[
-			'a public key on another curve',
+			'two snapshots',
 			(p) => ({
 				...p,
-				identity: { ...p.identity, publicJwk: { ...p.identity.publicJwk, crv: 'P-384' } }
+				people: p.people.flatMap((row) => [0, 1].map(() => ({ ...row, kind: 'snapshot' })))
 			})
 		],
 		[
-			'a wrapped private key with a short nonce',
-			(p) => ({
-				...p,
-				identity: {
-					...p.identity,
-					wrappedPrivateKey: { ...p.identity.wrappedPrivateKey, nonce: new Uint8Array(8) }
-				}
-			})
+			'more than 5000 rows',
+			(p) => ({ ...p, people: Array.from({ length: 5001 }, () => p.people[0]) })
+		],
+		['a row of another kind', (p) => ({ ...p, people: [{ ...p.people[0], kind: 'key' }] })],
+		['a row with a negative epoch', (p) => ({ ...p, people: [{ ...p.people[0], epoch: -1 }] })],
+		['a row with a fractional epoch', (p) => ({ ...p, people: [{ ...p.people[0], epoch: 1.5 }] })],
+		[
+			'a row with a device id with a slash',
+			(p) => ({ ...p, people: [{ ...p.people[0], deviceId: 'a/b' }] })
 		],
 		[
-			'absurd PBKDF2 iterations',
-			(p) => ({
-				...p,
-				identity: {
-					...p.identity,
-					wrappedPrivateKey: { ...p.identity.wrappedPrivateKey, iterations: 1e12 }
-				}
-			})
+			'a row with a short nonce',
+			(p) => ({ ...p, people: [{ ...p.people[0], nonce: new Uint8Array(8) }] })
 		],
 		[
-			'an identity that is not the owner',
-			(p) => ({
-				...p,
-				identity: { ...p.identity, personId: 'someone-else' },
-				keyring: p.keyring.map((row) => ({ ...row, personId: 'someone-else' }))
-			})
+			'a row whose ciphertext is shorter than its tag',
+			(p) => ({ ...p, people: [{ ...p.people[0], ciphertext: new Uint8Array(15) }] })
 		],
 		[
-			'a key wrapped for someone else',
-			(p) => ({ ...p, keyring: [...p.keyring, { ...p.keyring[0], epoch: 2, personId: 'x' }] })
+			'a row whose ciphertext is text, not bytes',
+			(p) => ({ ...p, people: [{ ...p.people[0], ciphertext: 'abc'.repeat(10) }] })
 		],
-		['the same key twice', (p) => ({ ...p, keyring: [...p.keyring, p.keyring[0]] })],
-		['no keys at all', (p) => ({ ...p, keyring: [] })],
-		['a negative epoch', (p) => ({ ...p, keyring: [{ ...p.keyring[0], epoch: -1 }] })],
-		['an area name with a slash', (p) => ({ ...p, keyring: [{ ...p.keyring[0], area: 'a/b' }] })],
 		[
-			'a key that is text, not bytes',
-			(p) => ({
-				...p,
-				keyring: [{ ...p.keyring[0], wrapped: { ...p.keyring[0].wrapped, ciphertext: 'abc' } }]
-			})
+			'a row without its ciphertext',
+			(p) => ({ ...p, people: [{ ...p.people[0], ciphertext: undefined }] })
 		],
 		['a relay that is not a URL', (p) => ({ ...p, relayUrl: 'relay' })],
 		['a relay URL of another scheme', (p) => ({ ...p, relayUrl: 'javascript:alert(1)' })],

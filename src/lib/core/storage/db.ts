@@ -106,6 +106,23 @@ export interface ProjectionCacheRow {
 	ciphertext: Uint8Array;
 }
 
+/**
+ * A person's private key wrapped a third time for quick sign-in with a PIN on this device only
+ * (keys/pin.ts): the key also depends on a secret this device holds, so the row is useless
+ * elsewhere. Device-only — never backed up, never sent anywhere.
+ */
+export interface PinRow {
+	personId: string;
+	kdf: 'PBKDF2-SHA256+HKDF-SHA256';
+	iterations: number;
+	salt: Uint8Array;
+	nonce: Uint8Array;
+	ciphertext: Uint8Array;
+	/** Wrong PINs since the last right one; counted before each attempt is decrypted. */
+	failures: number;
+	createdAt: string;
+}
+
 /** Local bookkeeping that is not office data (office id, chain heads, flags). */
 export interface MetaRow {
 	key: string;
@@ -122,6 +139,7 @@ export type OfficeDatabase = Dexie & {
 	blobs: EntityTable<BlobRow, 'id'>;
 	blobWants: EntityTable<BlobWantRow, 'id'>;
 	projections: Dexie.Table<ProjectionCacheRow, [string, string]>;
+	pins: EntityTable<PinRow, 'personId'>;
 };
 
 export const DEFAULT_DATABASE_NAME = 'practice-office';
@@ -151,6 +169,10 @@ export function openDatabase(name = DEFAULT_DATABASE_NAME): OfficeDatabase {
 	// Sealed projection caches, one per document and collection.
 	db.version(3).stores({
 		projections: '[docId+collection], docId'
+	});
+	// PIN wrappings of private keys for quick sign-in on this device (keys/pin.ts).
+	db.version(4).stores({
+		pins: 'personId'
 	});
 	return db;
 }

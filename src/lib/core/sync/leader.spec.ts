@@ -6,7 +6,7 @@ import {
 	startTestRelay,
 	type TestDevice
 } from '../test-support/sync-devices';
-import { startSyncForTab, type TabSync, type TabSyncOptions } from './leader';
+import { NotLeaderError, startSyncForTab, type TabSync, type TabSyncOptions } from './leader';
 import type { SyncStatus } from './sync-status';
 
 /** Web Locks in memory: one holder per name, the others queue; an aborted wait rejects. */
@@ -113,6 +113,14 @@ describe('startSyncForTab', () => {
 		await vi.waitFor(() => expect(second.tab.isLeader).toBe(true));
 		await vi.waitFor(() => expect(second.seen.at(-1)?.state).toBe('connected'));
 		expect(second.socket.sockets).toHaveLength(1);
+	});
+
+	it('refuses a reseal in a tab that does not hold the socket', async () => {
+		await setUp();
+		const locks = new MemoryLocks();
+		openTab(locks);
+		const second = openTab(locks);
+		await expect(second.tab.reseal('alpha')).rejects.toBeInstanceOf(NotLeaderError);
 	});
 
 	it('leads at once where there are no Web Locks (Node, old browsers)', async () => {

@@ -10,9 +10,10 @@
 import type { DocumentCipher } from '../documents/cipher';
 import type { DocumentStore } from '../documents/document-store';
 import type { DeviceStatus } from './messages';
+import type { SnapshotOutcome } from './relay-snapshots';
 import { SyncClient, type SyncClientOptions } from './sync-client';
 
-/** Device changes go through the socket, which only the leading tab holds. */
+/** Device changes and reseals go through the socket, which only the leading tab holds. */
 export class NotLeaderError extends Error {
 	override name = 'NotLeaderError';
 	constructor() {
@@ -54,6 +55,8 @@ export interface TabSync {
 	addDevice(deviceId: string, publicRaw: Uint8Array): Promise<DeviceStatus[]>;
 	/** Removes a device from the office at the relay (this tab must lead and be connected). */
 	revokeDevice(deviceId: string): Promise<DeviceStatus[]>;
+	/** Sends a fresh snapshot of the document now, after a key rotation (this tab must lead). */
+	reseal(docId: string): Promise<SnapshotOutcome>;
 	/** Stops syncing in this tab; another tab takes over the lock. */
 	stop(): Promise<void>;
 }
@@ -133,6 +136,10 @@ export function startSyncForTab(tabOptions: TabSyncOptions): TabSync {
 		revokeDevice(deviceId) {
 			if (!client) return Promise.reject(new NotLeaderError());
 			return client.revokeDevice(deviceId);
+		},
+		reseal(docId) {
+			if (!client) return Promise.reject(new NotLeaderError());
+			return client.resealNow(docId);
 		},
 		async stop() {
 			stopped = true;

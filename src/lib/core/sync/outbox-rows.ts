@@ -3,7 +3,8 @@
  * synced, and moving refused rows to fresh ids. Received rows are always stored synced, so the
  * `synced = 0` index holds only this device's writes and stays as short as the outbox.
  */
-import type { OfficeDatabase, UpdateRow } from '../storage/db';
+import { readMeta, writeMeta, type OfficeDatabase, type UpdateRow } from '../storage/db';
+import { cursorKey } from './sync-meta';
 
 /** Up to `limit` unsynced rows of this device with an id above `after`, in id order. */
 export function nextUnsynced(
@@ -25,9 +26,38 @@ export function countUnsynced(db: OfficeDatabase): Promise<number> {
 	return db.updates.where('synced').equals(0).count();
 }
 
-/** Marks acknowledged rows synced, in one transaction. */
-export async function markSynced(db: OfficeDatabase, ids: number[]): Promise<void> {
-	await db.updates.bulkUpdate(ids.map((key) => ({ key, changes: { synced: 1 as const } })));
+/** An acknowledged push: the document and the `seq` the relay gave the item. */
+export interface AckedItem {
+	docId: string;
+	seq: number;
+}
+
+/**
+ * Marks acknowledged rows synced and, in the same transaction, moves each document's cursor past
+ * the acknowledged items that directly follow it. The cursor means "every item up to here is
+ * stored on this device"; an item this device wrote is, so `cursor + 1` may be passed. A gap (an
+ * item of another device not received yet) stops it: that item is still to come.
+ */
+export async function markSynced(
+	db: OfficeDatabase,
+	ids: number[],
+	acked: AckedItem[] = []
+): Promise<void> {
+	await db.transaction('rw', db.updates, db.meta, async () => {
+		await db.updates.bulkUpdate(ids.map((key) => ({ key, changes: { synced: 1 as const } })));
+		await advanceCursors(db, acked);
+	});
+}
+
+async function advanceCursors(db: OfficeDatabase, acked: AckedItem[]): Promise<void> {
+	const seqs = new Map<string, number[]>();
+	for (const { docId, seq } of acked) seqs.set(docId, [...(seqs.get(docId) ?? []), seq]);
+	for (const [docId, list] of seqs) {
+		const before = await readMeta(db, cursorKey(docId), 0);
+		let cursor = before;
+		for (const seq of list.sort((x, y) => x - y)) if (seq === cursor + 1) cursor = seq;
+		if (cursor !== before) await writeMeta(db, cursorKey(docId), cursor);
+	}
 }
 
 /**

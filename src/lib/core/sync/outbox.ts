@@ -13,12 +13,13 @@
  * dropped first) is the ACK of a repeat with `seq: 0` — "taken for a repeat, but I hold no such
  * item": the row is moved and pushed again. At worst the relay then stores an item twice (the
  * first copy was compacted), which Yjs applies as a no-op. Marks are batched into one
- * transaction per burst of ACKs.
+ * transaction per burst of ACKs, which also moves a document's cursor past an acknowledged item
+ * that directly follows it (outbox-rows.ts).
  */
 import { toBase64 } from '../bytes';
 import type { OfficeDatabase } from '../storage/db';
 import type { ClientMessage } from './messages';
-import { markSynced, moveToEnd, nextUnsynced } from './outbox-rows';
+import { markSynced, moveToEnd, nextUnsynced, type AckedItem } from './outbox-rows';
 import { signItem } from './signing-text';
 import { TokenBucket } from './token-bucket';
 
@@ -53,6 +54,8 @@ export class Outbox {
 	/** Pushes the relay refused without naming them (rate limited, a failed batch). */
 	#unnamedRefusals = 0;
 	#toMark: number[] = [];
+	/** Relay seqs of the acknowledged pushes, which may move their documents' cursors. */
+	#acked: AckedItem[] = [];
 	#marking: Promise<void> | null = null;
 
 	constructor(options: OutboxOptions) {
@@ -113,6 +116,8 @@ export class Outbox {
 	 */
 	acknowledge(deviceSeq: number, seq: number): void {
 		const skipped: number[] = [];
+		const docId = this.#inFlight.get(deviceSeq);
+		if (docId !== undefined && seq > 0) this.#acked.push({ docId, seq });
 		if (this.#inFlight.has(deviceSeq)) {
 			for (const id of this.#inFlight.keys()) {
 				if (id === deviceSeq) break;
@@ -220,9 +225,11 @@ export class Outbox {
 		try {
 			while (this.#toMark.length > 0) {
 				const batch = this.#toMark;
+				const acked = this.#acked;
 				this.#toMark = [];
+				this.#acked = [];
 				try {
-					await markSynced(this.#options.db, batch);
+					await markSynced(this.#options.db, batch, acked);
 					this.#options.onChanged?.();
 				} catch (cause) {
 					// Not marked: pushed again on the next connection and acknowledged as repeats.

@@ -57,6 +57,36 @@ describe('RelaySnapshots', () => {
 		expect(sent).toEqual([]);
 	});
 
+	it('says why no snapshot was sent when asked for one now', async () => {
+		await storeItems([1, 2]);
+		const { privateKey } = await generateSigningKeyPair();
+		const documents = office.openStore();
+		const send = () => true;
+		const tight = new RelaySnapshots(office.db, privateKey, 500, 64);
+		expect(await tight.sendNow('alpha', 2, { documents, cipher }, send)).toBe('too-large');
+		const snapshots = new RelaySnapshots(office.db, privateKey);
+		expect(await snapshots.sendNow('alpha', 2, { documents, cipher }, () => false)).toBe('offline');
+		expect(snapshots.isInFlight('alpha')).toBe(false);
+	});
+
+	it('tells how the relay answered a snapshot sent now, whatever the threshold', async () => {
+		await storeItems([1]);
+		const { privateKey } = await generateSigningKeyPair();
+		const snapshots = new RelaySnapshots(office.db, privateKey);
+		const source = { documents: office.openStore(), cipher };
+
+		expect(await snapshots.sendNow('alpha', 1, source, () => true)).toBe('sent');
+		const acknowledged = snapshots.answer('alpha');
+		snapshots.settled('alpha', true);
+		expect(await acknowledged).toBe(true);
+
+		expect(await snapshots.sendNow('alpha', 1, source, () => true)).toBe('sent');
+		const lost = snapshots.answer('alpha');
+		snapshots.reset();
+		expect(await lost).toBe(false);
+		expect(snapshots.isInFlight('alpha')).toBe(false);
+	});
+
 	it('sends no snapshot while a row of the document does not decrypt here', async () => {
 		await storeItems([1, 2]);
 		const row = (await office.db.updates.orderBy('id').last())!;

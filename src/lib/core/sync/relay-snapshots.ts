@@ -12,6 +12,9 @@
  * A state too large for one relay frame is not sent either: the relay would close the socket
  * (1009) and every reconnect would try again, stopping sync for the whole office. Such a document
  * keeps syncing as updates; it just is not compacted at the relay (docs/sync-protocol.md).
+ *
+ * `sendNow` is the same sealing without the threshold, for fresh snapshots after a key rotation
+ * (reseal.ts): it says why no snapshot was sent, and `answer` tells how the relay answered.
  */
 import * as Y from 'yjs';
 import { toBase64 } from '../bytes';
@@ -28,13 +31,23 @@ export const DEFAULT_SNAPSHOT_AFTER = 500;
 /** Largest sealed snapshot sent: the relay's 16 MiB frame limit less room for the header. */
 export const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 
+/** What became of a snapshot asked for: sent, or why not (no socket, too large, unreadable). */
+export type SnapshotOutcome = 'sent' | 'too-large' | 'unreadable' | 'offline';
+
 export interface SnapshotSource {
 	documents: DocumentStore;
 	cipher: DocumentCipher;
 }
 
+/** The relay's answer to one snapshot, settled once. */
+class Answer {
+	resolve: (acknowledged: boolean) => void = () => undefined;
+	readonly promise = new Promise<boolean>((resolve) => (this.resolve = resolve));
+}
+
 export class RelaySnapshots {
-	readonly #inFlight = new Set<string>();
+	/** Documents with a snapshot in flight, each with how to settle its `answer`. */
+	readonly #inFlight = new Map<string, Answer>();
 	/** Documents that could not be sealed here (no key, unreadable): not retried until reconnect. */
 	readonly #unable = new Set<string>();
 
@@ -63,38 +76,70 @@ export class RelaySnapshots {
 		source: SnapshotSource,
 		send: (message: ClientMessage) => boolean
 	): Promise<boolean> {
-		this.#inFlight.add(docId);
+		const outcome = await this.sendNow(docId, covers, source, send);
+		if (outcome === 'too-large' || outcome === 'unreadable') this.#unable.add(docId);
+		return outcome === 'sent';
+	}
+
+	/** Seals and sends a snapshot covering `covers` now, whatever the threshold; says what became of it. */
+	async sendNow(
+		docId: string,
+		covers: number,
+		source: SnapshotSource,
+		send: (message: ClientMessage) => boolean
+	): Promise<SnapshotOutcome> {
+		const answer = new Answer();
+		this.#inFlight.set(docId, answer);
+		let outcome: SnapshotOutcome;
 		try {
 			const message = await this.#snapshot(docId, covers, source);
-			if (!message) this.#unable.add(docId);
-			else if (send(message)) return true;
+			outcome = typeof message === 'string' ? message : send(message) ? 'sent' : 'offline';
 		} catch {
 			// No key, a document this version cannot open or read: leave it to another device.
-			this.#unable.add(docId);
+			outcome = 'unreadable';
 		}
-		this.#inFlight.delete(docId);
-		return false;
+		if (outcome !== 'sent') this.#settle(docId, answer, false);
+		return outcome;
 	}
 
-	/** The relay answered (SNAPSHOT_ACK or stale-snapshot) for this document. */
-	settled(docId: string): void {
-		this.#inFlight.delete(docId);
+	/** Whether a snapshot of this document awaits the relay's answer. */
+	isInFlight(docId: string): boolean {
+		return this.#inFlight.has(docId);
 	}
 
-	/** The signed SNAPSHOT of the document's state; null when unreadable here or too large. */
+	/**
+	 * How the relay answers the snapshot of this document in flight: true for SNAPSHOT_ACK, false
+	 * for a refusal or a lost connection (at once when none is in flight).
+	 */
+	answer(docId: string): Promise<boolean> {
+		return this.#inFlight.get(docId)?.promise ?? Promise.resolve(false);
+	}
+
+	/** The relay answered for this document: SNAPSHOT_ACK (`acknowledged`) or a refusal. */
+	settled(docId: string, acknowledged = false): void {
+		const answer = this.#inFlight.get(docId);
+		if (answer) this.#settle(docId, answer, acknowledged);
+	}
+
+	#settle(docId: string, answer: Answer, acknowledged: boolean): void {
+		if (this.#inFlight.get(docId) === answer) this.#inFlight.delete(docId);
+		answer.resolve(acknowledged);
+	}
+
+	/** The signed SNAPSHOT of the document's state, or why none can be made here. */
 	async #snapshot(
 		docId: string,
 		covers: number,
 		source: SnapshotSource
-	): Promise<ClientMessage | null> {
+	): Promise<ClientMessage | 'unreadable' | 'too-large'> {
 		const ref = parseDocumentId(docId);
 		const document = await source.documents.open(ref);
 		await source.documents.notifyStored(docId);
-		if (!(await source.documents.isComplete(docId))) return null;
+		if (!(await source.documents.isComplete(docId))) return 'unreadable';
 		const state = Y.encodeStateAsUpdate(document.doc);
 		// Throws MissingKeyError when this person does not hold the area key: no snapshot.
 		const sealed = await source.cipher.seal(docId, ref.area, state);
-		if (sealed.ciphertext.length > this.maxSnapshotBytes) return null;
+		if (sealed.ciphertext.length > this.maxSnapshotBytes) return 'too-large';
 		const facts = {
 			docId,
 			deviceSeq: await claimDeviceSeq(this.db, docId),
@@ -110,8 +155,9 @@ export class RelaySnapshots {
 		return { type: 'SNAPSHOT', header: { ...facts, signature }, payload: sealed.ciphertext };
 	}
 
-	/** Forgets what was in flight (connection lost). */
+	/** Forgets what was in flight (connection lost): their answers resolve false. */
 	reset(): void {
+		for (const answer of this.#inFlight.values()) answer.resolve(false);
 		this.#inFlight.clear();
 		this.#unable.clear();
 	}

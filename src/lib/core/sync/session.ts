@@ -48,6 +48,11 @@ export class Session {
 
 	constructor(private readonly options: SessionOptions) {}
 
+	/** Whether the backlog since SUBSCRIBE has arrived (CAUGHT_UP) and the connection is still on. */
+	get caughtUp(): boolean {
+		return this.#caughtUp && !this.#ended;
+	}
+
 	/** Subscribes and starts pushing. */
 	begin(): void {
 		this.#enqueue(async () => {
@@ -114,7 +119,7 @@ export class Session {
 				if (status.current.error) status.update({ error: undefined });
 				return;
 			case 'SNAPSHOT_ACK':
-				return snapshots.settled(message.header.docId);
+				return snapshots.settled(message.header.docId, true);
 			case 'CAUGHT_UP':
 				this.#caughtUp = true;
 				status.update({ backlog: undefined });

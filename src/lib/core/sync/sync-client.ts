@@ -26,10 +26,11 @@ import { BlobSync } from './blob-sync';
 import { Connection, type CloseReason } from './connection';
 import { LocalNotices } from './local-notices';
 import { DeviceRequests } from './device-requests';
-import type { DeviceStatus } from './messages';
+import type { ClientMessage, DeviceStatus } from './messages';
 import { Outbox } from './outbox';
 import { countUnsynced } from './outbox-rows';
-import { RelaySnapshots } from './relay-snapshots';
+import { RelaySnapshots, type SnapshotOutcome, type SnapshotSource } from './relay-snapshots';
+import { resealDocument } from './reseal';
 import { Session } from './session';
 import { defaultWebSocket } from './socket';
 import {
@@ -173,6 +174,21 @@ export class SyncClient {
 		if (this.#running) this.#notices.attach(documents);
 	}
 
+	/**
+	 * Seals and sends a snapshot of the document now, whatever the 500-item threshold (after a key
+	 * rotation); 'sent' once the relay acknowledged it (reseal.ts tells every outcome).
+	 */
+	resealNow(docId: string): Promise<SnapshotOutcome> {
+		const context = {
+			db: this.#options.db,
+			session: () => this.#session,
+			snapshots: this.#snapshots,
+			source: () => this.#source(),
+			send: (message: ClientMessage) => this.#connection?.send(message) ?? false
+		};
+		return resealDocument(docId, context, this.#options.resealTimeoutMs);
+	}
+
 	/** Enrolls another device of the office (it can AUTH afterwards); resolves with the list. */
 	addDevice(deviceId: string, publicRaw: Uint8Array): Promise<DeviceStatus[]> {
 		return this.#requests.add(this.#connection, deviceId, publicRaw);
@@ -235,10 +251,7 @@ export class SyncClient {
 			blobs: this.#blobs,
 			snapshots: this.#snapshots,
 			requests: this.#requests,
-			source: () => {
-				const { documents, cipher } = this.#options;
-				return documents && cipher ? { documents, cipher } : undefined;
-			},
+			source: () => this.#source(),
 			notify: (docId) => this.#notices.stored(docId),
 			status: this.#status,
 			onDevices: (list) => (this.#devices = list),
@@ -247,6 +260,12 @@ export class SyncClient {
 		});
 		this.#status.update({ state: 'connected', error: undefined });
 		this.#session.begin();
+	}
+
+	/** The open documents and their cipher, to seal relay snapshots from (signed in). */
+	#source(): SnapshotSource | undefined {
+		const { documents, cipher } = this.#options;
+		return documents && cipher ? { documents, cipher } : undefined;
 	}
 
 	#closed(connection: Connection, reason: CloseReason): void {

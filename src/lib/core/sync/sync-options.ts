@@ -37,6 +37,8 @@ export interface SyncClientOptions {
 	maxInFlight?: number;
 	pushRate?: { perSecond: number; burst: number };
 	snapshotAfter?: number;
+	/** How long `resealNow` waits for the backlog, the outbox and the relay (default 30 s). */
+	resealTimeoutMs?: number;
 	pingIntervalMs?: number;
 }
 

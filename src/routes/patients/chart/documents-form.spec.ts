@@ -55,6 +55,8 @@ describe('listing', () => {
 		const attachment = makeAttachment(1);
 		expect(addedBy(attachment, attachment.recordedBy)).toBe('you');
 		expect(addedBy(attachment, 'someone else')).toBe('a colleague');
+		const names = new Map([[attachment.recordedBy, 'Dana Whitfield']]);
+		expect(addedBy(attachment, 'someone else', names)).toBe('Dana Whitfield');
 	});
 
 	it('downloads under the title, made safe, with the stored type’s extension', () => {

@@ -64,9 +64,14 @@ export function describeFile(attachment: Attachment): string {
 	return size;
 }
 
-/** Who added a document, as far as this device can say (people are known by key, not name). */
-export function addedBy(attachment: Attachment, me: string): string {
-	return attachment.recordedBy === me ? 'you' : 'a colleague';
+/** Who added a document: "you", their name from the office's people list, or "a colleague". */
+export function addedBy(
+	attachment: Attachment,
+	me: string,
+	names: ReadonlyMap<string, string> = new Map()
+): string {
+	if (attachment.recordedBy === me) return 'you';
+	return names.get(attachment.recordedBy) ?? 'a colleague';
 }
 
 /** The date a document is listed under: the date on it, else the day it was added. */
