@@ -11,6 +11,7 @@ export const BENCHMARKS: Record<string, () => Promise<{ measure: Benchmark }>> =
 	'patient-search': () => import('./patient-search'),
 	'registry-open': () => import('./registry-open'),
 	'week-view': () => import('./week-view'),
+	'people-sign-in': () => import('./people-sign-in'),
 	compaction: () => import('./compaction'),
 	'aead-throughput': () => import('./aead-throughput'),
 	'sync-latency': () => import('./sync-latency'),

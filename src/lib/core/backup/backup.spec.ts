@@ -317,6 +317,27 @@ describe('restoreBackup refuses, writing nothing', () => {
 		expect(await isUntouched(target)).toBe(true);
 	});
 
+	it('a file from the version before people had sign-ins of their own, saying so', async () => {
+		const { source } = await filledOffice();
+		const wrappedPrivateKey = await wrappedPrivateKeyOf(source);
+		// Then: no people key, and the one identity in its own table.
+		await source.db.meta.delete(PEOPLE_KEY_META_KEY);
+		await source.db.identities.put({
+			personId: source.keys.personId,
+			publicJwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' },
+			wrappedPrivateKey,
+			createdAt: new Date().toISOString()
+		});
+		const { file } = await exportBackup(source.db, {
+			passphrase: TEST_PASSPHRASE,
+			wrappedPrivateKey,
+			iterations: FAST_ITERATIONS
+		});
+		const target = emptyDatabase();
+		expect(await refusal(restoreBackup(target, file, TEST_PASSPHRASE))).toBe('older-format');
+		expect(await isUntouched(target)).toBe(true);
+	});
+
 	it('a device that already has an office, leaving it as it was', async () => {
 		const { source } = await filledOffice();
 		const file = await backupOf(source);

@@ -3,6 +3,7 @@
 export type BackupProblem =
 	| 'not-a-backup'
 	| 'newer-format'
+	| 'older-format'
 	| 'wrong-passphrase'
 	| 'damaged'
 	| 'truncated'
@@ -14,6 +15,9 @@ const MESSAGES: Record<BackupProblem, string> = {
 	'not-a-backup': 'This file is not a Practice Office backup. Choose a file ending in .pobackup.',
 	'newer-format':
 		'This backup was made by a newer version of Practice Office. Update the app, then try again.',
+	'older-format':
+		'This backup was made by an earlier test version of Practice Office, before each person had ' +
+		'their own sign-in, and cannot be restored by this version. Nothing was restored.',
 	'wrong-passphrase':
 		'That passphrase does not open this backup. Use the passphrase you had when the backup was made.',
 	damaged:

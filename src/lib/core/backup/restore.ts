@@ -77,6 +77,8 @@ export async function restoreBackup(
 	const office = checked.meta.find((row) => row.key === OFFICE_META_KEY)?.value as
 		OfficeRecord | undefined;
 	const hasPeopleKey = checked.meta.some((row) => row.key === PEOPLE_KEY_META_KEY);
+	// Before people had sign-ins of their own, the one identity was kept in its own table.
+	if (!hasPeopleKey && checked.counts.identities > 0) throw new BackupError('older-format');
 	if (!office || office.officeId !== header.officeId || !hasPeopleKey) {
 		throw new BackupError('damaged');
 	}
