@@ -4,17 +4,8 @@
  * manager's device replaces the keys and re-encrypts what it stores.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import {
-	DEMO_PASSPHRASE,
-	JoinForm,
-	PatientsPage,
-	Shell,
-	SyncSection,
-	WelcomePage,
-	openDemoOffice,
-	type PatientDetails
-} from './pages';
-import { ALL_SYNCED, startSyncingDemoOffice, test } from './sync-helpers';
+import { DEMO_PASSPHRASE, PatientsPage, Shell, openDemoOffice, type PatientDetails } from './pages';
+import { ALL_SYNCED, joinOffice, startSyncingDemoOffice, test } from './sync-helpers';
 
 const NEWCOMER = { name: 'Jordan Reyes', passphrase: 'lanterns drift past the harbour wall' };
 
@@ -64,22 +55,6 @@ async function signIn(page: Page, who: RegExp, passphrase: string): Promise<void
 	await passphraseField.fill(passphrase);
 	await page.getByRole('button', { name: 'Unlock' }).click();
 	await new Shell(page).nav.waitFor();
-}
-
-/** Pairs `joiner` with the syncing `host` through the UI, then signs in as the manager there. */
-async function pairDevice(host: Page, joiner: Page): Promise<void> {
-	const sync = new SyncSection(host);
-	await sync.goto();
-	const dialog = await sync.addDevice();
-	const code = await dialog.readCode();
-	await new WelcomePage(joiner).goto();
-	const join = new JoinForm(joiner);
-	await join.open();
-	await join.join(code);
-	await expect(dialog.checkCode).toHaveText((await join.checkCode.innerText()).trim());
-	await dialog.confirm();
-	await dialog.close();
-	await signIn(joiner, /Office manager/, DEMO_PASSPHRASE);
 }
 
 async function register(page: Page, patient: PatientDetails): Promise<void> {
@@ -180,7 +155,7 @@ test('a removed device stops receiving, and the manager’s device re-encrypts',
 	const a = await newDevice();
 	const b = await newDevice();
 	const { sync } = await startSyncingDemoOffice(a);
-	await pairDevice(a, b);
+	await joinOffice(a, b);
 	await sync.goto();
 	await expect(sync.devices).toHaveCount(1);
 	await expect(sync.devices.first()).toContainText('Active');
