@@ -16,7 +16,7 @@ import {
 	WrongRecoveryKeyError
 } from './recovery';
 import { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_CHARS } from './recovery-key';
-import { unlockOffice, UnknownPersonError } from './vault';
+import { newPersonKeys, unlockOffice, UnknownPersonError } from './vault';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const NEW_PASSPHRASE = 'eleven brass kettles singing';
@@ -132,6 +132,18 @@ describe('recovering a forgotten passphrase', () => {
 		expect(directory.person(personId)).toEqual(person);
 		expect(await peopleRows()).toEqual(rows);
 		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).resolves.toBeTruthy();
+	});
+
+	it('refuses a sheet made for a key pair the person no longer has, changing nothing', async () => {
+		const key = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
+		const { publicJwk } = await newPersonKeys(NEW_PASSPHRASE, FAST_ITERATIONS);
+		await directory.write((w) => w.patchPerson(personId, { publicJwk }));
+		const person = directory.person(personId);
+
+		await expect(
+			recoverWithKey(directory, personId, key, NEW_PASSPHRASE, FAST_ITERATIONS)
+		).rejects.toBeInstanceOf(WrongRecoveryKeyError);
+		expect(directory.person(personId)).toEqual(person);
 	});
 
 	it('refuses a typo and a weak new passphrase by field, and an office without a sheet', async () => {

@@ -11,6 +11,7 @@
  */
 import { asBuffer, randomBytes, utf8Encode } from '../bytes';
 import { open, seal } from '../crypto/aead';
+import { publicJwkOfPrivate } from '../crypto/key-agreement';
 import {
 	PBKDF2_ITERATIONS,
 	passphraseProblem,
@@ -146,6 +147,12 @@ export async function recoverWithKey(
 		pkcs8 = await open(key, wrapped, AAD);
 	} catch (cause) {
 		throw new WrongRecoveryKeyError({ cause });
+	}
+	// A sheet made for a key pair the person no longer has would open none of their area keys.
+	const { x, y } = await publicJwkOfPrivate(pkcs8);
+	if (x !== person.publicJwk.x || y !== person.publicJwk.y) {
+		pkcs8.fill(0);
+		throw new WrongRecoveryKeyError();
 	}
 	const rewrapped = await wrapWithPassphrase(pkcs8, newPassphrase, iterations);
 	pkcs8.fill(0);
