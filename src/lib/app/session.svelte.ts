@@ -28,8 +28,8 @@ import { PeopleDirectory } from '$lib/core/people/people-directory';
 import type { PersonRecord } from '$lib/core/people/people-schema';
 import { Workspace } from '$lib/core/session/workspace';
 import { openDatabase, readMeta, writeMeta, type OfficeDatabase } from '$lib/core/storage/db';
-import { ensureOfficeAreaKeys, type PeopleContext } from '$lib/people/admin';
-import { isManager } from '$lib/people/roles';
+import { ensureOfficeAreaKeys, roleOverrides, type PeopleContext } from '$lib/people/admin';
+import { areasOfPerson, isManager } from '$lib/people/roles';
 import { APP_WORKSPACE_OPTIONS } from './workspace-options';
 import { officeSync } from './office-sync.svelte';
 import { setUpDemoOffice, setUpOffice, type NewOffice } from './office-setup';
@@ -229,6 +229,7 @@ class OfficeSession {
 		this.#office = await readOffice(this.#database());
 		await this.#openPeople();
 		this.#lastPersonId = workspace.keys.personId;
+		await writeMeta(this.#database(), LAST_PERSON_META_KEY, workspace.keys.personId);
 		this.#enter(workspace);
 	}
 
@@ -243,15 +244,22 @@ class OfficeSession {
 
 	/**
 	 * Follows the people document while someone is signed in: new grants to them are taken up
-	 * (a rotation elsewhere), and a sign-in turned off or given other roles is signed out.
+	 * (a rotation elsewhere), and a sign-in turned off or whose roles now open other areas is
+	 * signed out.
 	 */
 	#watchAccess(workspace: Workspace): () => void {
 		const directory = this.directory;
 		const personId = workspace.keys.personId;
-		const rolesAtSignIn = JSON.stringify(directory.person(personId)?.roles ?? []);
+		// What their roles open (and whether they manage): a manager narrowing a role, or taking
+		// a role away, signs its holders out; a role added that opens nothing new does not.
+		const access = () => {
+			const me = directory.person(personId);
+			return me ? JSON.stringify([isManager(me), areasOfPerson(me, roleOverrides(directory))]) : '';
+		};
+		const atSignIn = access();
 		return directory.subscribe(() => {
 			const me = directory.person(personId);
-			if (!me || !me.active || JSON.stringify(me.roles) !== rolesAtSignIn) {
+			if (!me || !me.active || access() !== atSignIn) {
 				void this.lock('access-changed');
 				return;
 			}

@@ -40,7 +40,11 @@ export interface DeviceRow {
 	createdAt: string;
 }
 
-/** A person who can sign in on this device: their public key and passphrase-wrapped private key. */
+/**
+ * Legacy: the one sign-in of an office made before people had their own (now in the people
+ * document, core/people/). Nothing writes it any more; a backup that holds such rows is refused
+ * with a message saying why (backup/restore.ts).
+ */
 export interface IdentityRow {
 	personId: string;
 	publicJwk: JsonWebKey;
@@ -50,7 +54,7 @@ export interface IdentityRow {
 	createdAt: string;
 }
 
-/** An area key of one epoch, wrapped to one person's public key. */
+/** Legacy, like IdentityRow: area keys are now grants in the people document. */
 export interface KeyringRow {
 	area: string;
 	epoch: number;
