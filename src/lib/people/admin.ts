@@ -265,6 +265,11 @@ export async function setIdleMinutes(
 	if (minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > 240))
 		throw new PeopleChangeError('Choose between 1 and 240 minutes.');
 	await context.directory.write((w) => w.patchPerson(id, { idleMinutes: minutes }));
+	await context.audit.record({
+		action: 'update',
+		target: `person:${id}`,
+		detail: minutes === null ? 'Idle lock: office setting' : `Idle lock: ${minutes} min`
+	});
 }
 
 /** Links a sign-in to a staff record (names in histories and the rota then show as theirs). */
