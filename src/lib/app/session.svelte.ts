@@ -85,6 +85,14 @@ class OfficeSession {
 		return this.#lastPersonId;
 	}
 
+	/**
+	 * An office made before people had sign-ins of their own (no people key): nobody can sign in.
+	 * Otherwise an office with nobody listed yet is waiting for its people document by sync.
+	 */
+	get legacyOffice(): boolean {
+		return this.#office !== null && this.#directory === null;
+	}
+
 	/** The office's people document (after `start` found an office). */
 	get directory(): PeopleDirectory {
 		if (!this.#directory) throw new Error('No office is open on this device.');

@@ -65,7 +65,8 @@ const ACTIONS: Record<string, string> = {
 	'sign-in': 'Signed in',
 	'sign-out': 'Signed out',
 	lock: 'Locked',
-	revoke: 'Removed from the office'
+	revoke: 'Removed from the office',
+	restore: 'Restored'
 };
 
 /** The last six characters of an id, enough to tell ids apart on screen. */

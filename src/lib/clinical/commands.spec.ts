@@ -132,7 +132,11 @@ describe('recordVitals', () => {
 		const entry = entries.find((candidate) => candidate.target === `clinical/vitals/${id}`);
 		expect(entry?.action).toBe('create');
 		expect(entry?.detail).toBe(`Vitals recorded for patients/patients/${PATIENT_ID}`);
-		expect(JSON.stringify(entry)).not.toMatch(/151|68\.4|36\.8/);
+		// Nothing but ids and the chain: no field could carry a reading. (Matching the readings in
+		// the whole entry would fail now and then: random ids and hashes may hold "151".)
+		expect(Object.keys(entry!).sort()).toEqual(
+			['action', 'actor', 'at', 'detail', 'device', 'hash', 'prevHash', 'seq', 'target'].sort()
+		);
 	});
 });
 
@@ -191,7 +195,8 @@ describe('markVitalsInError', () => {
 		expect(entry?.detail).toBe(
 			`Vitals marked entered in error for patients/patients/${PATIENT_ID}`
 		);
-		expect(JSON.stringify(entry)).not.toMatch(/Wrong patient|151/);
+		// Not "151" here: random ids and hashes in the entry may hold it by chance.
+		expect(JSON.stringify(entry)).not.toMatch(/Wrong patient/);
 	});
 });
 

@@ -70,12 +70,31 @@ export async function scheduleSetup(workspace: Workspace): Promise<ScheduleSetup
 	return { types, templates, dayChanges, holidays, series, waitlist, accepted, timeOff };
 }
 
-/** The availability rules for the calendar and "next available". */
+/** A setup record that can be marked removed (hours, day changes, holidays). */
+interface Removable {
+	id: string;
+	removedAt?: string;
+}
+
+/** The records of a setup table that count: removed ones stay stored but are never used. */
+export function inForce<T extends Removable>(table: ProjectionTable<T>): T[] {
+	return table.all().filter((record) => !record.removedAt);
+}
+
+/** The removed records of a setup table, most recently removed first. */
+export function removedFrom<T extends Removable>(table: ProjectionTable<T>): T[] {
+	return table
+		.all()
+		.filter((record) => !!record.removedAt)
+		.sort((a, b) => (b.removedAt ?? '').localeCompare(a.removedAt ?? ''));
+}
+
+/** The availability rules for the calendar and "next available" (nothing removed). */
 export function availabilityRules(setup: ScheduleSetup): AvailabilityRules {
 	return {
-		templates: setup.templates.all(),
-		changes: setup.dayChanges.all(),
-		holidays: setup.holidays.all()
+		templates: inForce(setup.templates),
+		changes: inForce(setup.dayChanges),
+		holidays: inForce(setup.holidays)
 	};
 }
 

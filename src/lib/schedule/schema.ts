@@ -86,9 +86,19 @@ export const availabilityTemplateInputSchema = z
 		message: 'The last day cannot be before the first.',
 		path: ['effectiveTo']
 	});
+/**
+ * Setup records (hours, day changes, holidays) are never deleted: removing one marks it, so an
+ * edit made on another device meanwhile still merges and the record stays readable. Records
+ * stored before these fields existed have neither and count as in force.
+ */
+const removal = {
+	removedAt: storedInstant('The time removed is malformed.').optional(),
+	removedBy: recordId('The ID of the person who removed this is malformed.').optional()
+};
+
 export const availabilityTemplateSchema = z.intersection(
 	availabilityTemplateInputSchema,
-	z.object({ id: recordId() })
+	z.object({ id: recordId(), ...removal })
 );
 export type StoredAvailabilityTemplate = z.output<typeof availabilityTemplateSchema>;
 
@@ -104,13 +114,13 @@ export const dayChangeInputSchema = z.object({
 		.max(4),
 	reason: optionalText('The reason', 120)
 });
-export const dayChangeSchema = dayChangeInputSchema.extend({ id: recordId() });
+export const dayChangeSchema = dayChangeInputSchema.extend({ id: recordId(), ...removal });
 
 export const holidayInputSchema = z.object({
 	date: localDate('date'),
 	label: requiredText('The name', 60, 'Name the holiday.')
 });
-export const holidaySchema = holidayInputSchema.extend({ id: recordId() });
+export const holidaySchema = holidayInputSchema.extend({ id: recordId(), ...removal });
 
 const FLOW_STATUSES = [...FLOW_STEPS, ...FLOW_ENDINGS] as const;
 

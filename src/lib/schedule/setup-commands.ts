@@ -5,8 +5,13 @@
  * Availability is a chain of templates per provider, each in force from a date. Saving one
  * "from 1 December" ends the template in force before then on 30 November and replaces one that
  * started on the same date; later templates stay (planned changes further ahead).
+ *
+ * Nothing here deletes a record: removing (or replacing) one writes `removedAt`/`removedBy`, and
+ * restoring clears them. A deleted Yjs record would drop an edit another device made to it
+ * offline; a marked one keeps that edit, and the setup can show what was removed.
  */
 import { ulid } from 'ulid';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '$lib/core/commands/command';
 import { recordIdSchema, requireRecord } from '$lib/core/commands/existing-record';
@@ -28,6 +33,19 @@ import {
 import { addDays } from './zoned-time';
 
 const schedule = (context: CommandContext) => context.documents.open(SCHEDULE_DOCUMENT);
+
+/** The fields that mark a setup record removed, by this person now. */
+const removal = (context: CommandContext) => ({
+	removedAt: context.now().toISOString(),
+	removedBy: context.actor
+});
+
+/** Makes a removed setup record count again. */
+function clearRemoval(doc: Y.Doc, records: string, id: string): void {
+	const record = collection(doc, records).get(id);
+	record?.delete('removedAt');
+	record?.delete('removedBy');
+}
 
 /** Adds an appointment type; returns its id. */
 export const createAppointmentType = defineCommand({
@@ -99,6 +117,7 @@ export const saveAvailabilityTemplate = defineCommand({
 	async run(context, input) {
 		const id = ulid();
 		const document = await schedule(context);
+		const removed = removal(context);
 		document.transact((doc) => {
 			const records = collection(doc, templatesCollection.collection);
 			const dayBefore = addDays(input.effectiveFrom, -1);
@@ -106,8 +125,10 @@ export const saveAvailabilityTemplate = defineCommand({
 				const parsed = availabilityTemplateSchema.safeParse(readRecord(value));
 				if (!parsed.success || parsed.data.providerId !== input.providerId) continue;
 				const other = parsed.data;
-				if (other.effectiveFrom === input.effectiveFrom) records.delete(otherId);
-				else if (
+				if (other.removedAt) continue;
+				if (other.effectiveFrom === input.effectiveFrom) {
+					writeRecord(doc, templatesCollection.collection, otherId, removed);
+				} else if (
 					other.effectiveFrom < input.effectiveFrom &&
 					(other.effectiveTo === undefined || other.effectiveTo > dayBefore)
 				) {
@@ -125,7 +146,23 @@ export const saveAvailabilityTemplate = defineCommand({
 	})
 });
 
-/** Sets a provider's hours on one date (none: not working); replaces a change already there. */
+type DayChangeFields = { providerId?: string; date?: string; removedAt?: string };
+
+/** The provider's change on that date, preferring one in force over a removed one. */
+function dayChangeOn(doc: Y.Doc, providerId: string, date: string, except = '') {
+	let found: { id: string; removed: boolean } | undefined;
+	for (const [id, value] of collection(doc, dayChangesCollection.collection).entries()) {
+		const other = readRecord(value) as DayChangeFields;
+		if (id === except || other.providerId !== providerId || other.date !== date) continue;
+		if (!found || (found.removed && !other.removedAt)) found = { id, removed: !!other.removedAt };
+	}
+	return found;
+}
+
+/**
+ * Sets a provider's hours on one date (none: not working); replaces a change already there, and
+ * brings back a removed one of that date rather than keeping two.
+ */
 export const saveDayChange = defineCommand({
 	name: 'day-changes.save',
 	input: dayChangeInputSchema,
@@ -133,13 +170,10 @@ export const saveDayChange = defineCommand({
 		const document = await schedule(context);
 		let id = '';
 		document.transact((doc) => {
-			const records = collection(doc, dayChangesCollection.collection);
-			for (const [otherId, value] of [...records.entries()]) {
-				const other = readRecord(value) as { providerId?: string; date?: string };
-				if (other.providerId === input.providerId && other.date === input.date) id ||= otherId;
-			}
-			id ||= ulid();
+			const existing = dayChangeOn(doc, input.providerId, input.date);
+			id = existing?.id ?? ulid();
 			writeRecord(doc, dayChangesCollection.collection, id, { ...input, id });
+			if (existing?.removed) clearRemoval(doc, dayChangesCollection.collection, id);
 		});
 		return id;
 	},
@@ -150,16 +184,43 @@ export const saveDayChange = defineCommand({
 	})
 });
 
-/** A command that removes one record of the `schedule` document (`what` names it in errors). */
+/** A command that marks one record of the `schedule` document removed (`what` names it in errors). */
 function removeSetupRecord(name: string, records: string, what: string, detail: string) {
 	return defineCommand({
 		name,
 		input: z.object({ id: recordIdSchema }),
 		async run(context, { id }) {
 			const document = await requireRecord(context, SCHEDULE_DOCUMENT, records, id, what);
-			document.transact((doc) => collection(doc, records).delete(id));
+			const removed = removal(context);
+			document.transact((doc) => {
+				// Removing twice keeps the first removal: who did it, and when.
+				if (!collection(doc, records).get(id)?.get('removedAt')) {
+					writeRecord(doc, records, id, removed);
+				}
+			});
 		},
-		audit: (input) => ({ action: 'delete', target: `schedule/${records}/${input.id}`, detail })
+		audit: (input) => ({ action: 'remove', target: `schedule/${records}/${input.id}`, detail })
+	});
+}
+
+/** A command that makes a removed record of the `schedule` document count again. */
+function restoreSetupRecord(
+	name: string,
+	records: string,
+	what: string,
+	detail: string,
+	refuse: (doc: Y.Doc, id: string) => string | undefined = () => undefined
+) {
+	return defineCommand({
+		name,
+		input: z.object({ id: recordIdSchema }),
+		async run(context, { id }) {
+			const document = await requireRecord(context, SCHEDULE_DOCUMENT, records, id, what);
+			const problem = refuse(document.doc, id);
+			if (problem) throw new Error(problem);
+			document.transact((doc) => clearRemoval(doc, records, id));
+		},
+		audit: (input) => ({ action: 'restore', target: `schedule/${records}/${input.id}`, detail })
 	});
 }
 
@@ -169,6 +230,22 @@ export const removeDayChange = removeSetupRecord(
 	dayChangesCollection.collection,
 	'day change',
 	'Day change removed'
+);
+
+/** Brings back a removed day change, unless the provider's day has been changed again since. */
+export const restoreDayChange = restoreSetupRecord(
+	'day-changes.restore',
+	dayChangesCollection.collection,
+	'day change',
+	'Day change restored',
+	(doc, id) => {
+		const record = readRecord(collection(doc, dayChangesCollection.collection).get(id));
+		const { providerId = '', date = '' } = record as DayChangeFields;
+		const other = dayChangeOn(doc, providerId, date, id);
+		return other && !other.removed
+			? 'That day has another change now. Remove it first to restore this one.'
+			: undefined;
+	}
 );
 
 /** Closes the office on a date; returns the holiday's id. */
@@ -196,4 +273,12 @@ export const removeHoliday = removeSetupRecord(
 	holidaysCollection.collection,
 	'holiday',
 	'Holiday removed'
+);
+
+/** Brings back a removed holiday: the office is closed that day again. */
+export const restoreHoliday = restoreSetupRecord(
+	'holidays.restore',
+	holidaysCollection.collection,
+	'holiday',
+	'Holiday restored'
 );

@@ -147,7 +147,9 @@ export class JoiningSession extends PairingSession<Exclude<JoinState, Failed>> {
 		}
 		const result = validatePayload(raw);
 		if (!result.ok) throw new PairingError('malformed', { cause: result.issues });
-		if (!(await peopleRowsUsable(result.value))) throw new PairingError('malformed');
+		const people = result.value.people;
+		if (people.length > 0 && !(await peopleRowsUsable(result.value)))
+			throw new PairingError('malformed');
 		if (this.over) return;
 		await writeTransfer(this.#options.db, result.value, this.#device);
 		this.#step = { name: 'over' };

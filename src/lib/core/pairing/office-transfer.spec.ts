@@ -17,7 +17,12 @@ import {
 	type TestOffice
 } from '../test-support/test-office';
 import { PairingError } from './errors';
-import { readTransfer, RELAY_URL_META_KEY, writeTransfer } from './office-transfer';
+import {
+	PEOPLE_ROWS_BUDGET,
+	readTransfer,
+	RELAY_URL_META_KEY,
+	writeTransfer
+} from './office-transfer';
 import type { KeysPayload } from './payload';
 
 const RELAY = 'wss://relay.example.org';
@@ -50,6 +55,25 @@ async function compactPeople(db: OfficeDatabase, deviceId: string): Promise<void
 }
 
 describe('readTransfer', () => {
+	it('leaves out a people document too large for one pairing message; it then comes by sync', async () => {
+		// Many long-named people: more ciphertext than PEOPLE_ROWS_BUDGET.
+		await withPeople(host.db, async (people) => {
+			const me = people.person(host.keys.personId)!;
+			for (let n = 0; n < 400; n++)
+				await people.write((w) =>
+					w.putPerson({ ...me, id: `P${n}`, name: `${'Long name '.repeat(10)}${n}` })
+				);
+		});
+		const large = await readTransfer(host.db, RELAY);
+		expect(large.people).toEqual([]);
+		expect(bytesEqual(large.peopleKey, (await readPeopleKeyRaw(host.db))!)).toBe(true);
+
+		await writeTransfer(db, large, await newDeviceRow());
+		expect(await readOffice(db)).toEqual(large.office);
+		expect(await db.updates.where('docId').equals(PEOPLE_DOC_ID).count()).toBe(0);
+		expect(PEOPLE_ROWS_BUDGET).toBeLessThan(64 * 1024);
+	});
+
 	it('collects the office, its people key and the people document as stored', async () => {
 		expect(payload.office).toEqual(await readOffice(host.db));
 		expect(bytesEqual(payload.peopleKey, (await readPeopleKeyRaw(host.db))!)).toBe(true);

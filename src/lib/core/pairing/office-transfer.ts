@@ -17,7 +17,18 @@ export const RELAY_URL_META_KEY = 'sync:relayUrl';
 
 const PEOPLE_DOC_ID = documentId(PEOPLE_DOCUMENT);
 
-/** The office, its people key and its people document as stored here, ready to hand over. */
+/**
+ * The most people-document ciphertext a pairing carries. The relay passes pairing messages of up
+ * to 64 KiB (docs/sync-protocol.md); a large office's people document (dozens of people, keys of
+ * many epochs) is bigger, and then the new device receives it by sync like every other document
+ * and its sign-in screen waits for it.
+ */
+export const PEOPLE_ROWS_BUDGET = 32 * 1024;
+
+/**
+ * The office, its people key and — when small enough for one pairing message — its people
+ * document as stored here, ready to hand over.
+ */
 export async function readTransfer(db: OfficeDatabase, relayUrl: string): Promise<KeysPayload> {
 	const office = await readOffice(db);
 	const peopleKey = await readPeopleKeyRaw(db);
@@ -29,7 +40,8 @@ export async function readTransfer(db: OfficeDatabase, relayUrl: string): Promis
 		return [...rows, ...updates.map((row) => ({ kind: 'update' as const, ...sealedOf(row) }))];
 	});
 	if (people.length === 0) throw new PairingError('no-office');
-	return { office, peopleKey, people, relayUrl };
+	const bytes = people.reduce((sum, row) => sum + row.ciphertext.length, 0);
+	return { office, peopleKey, people: bytes <= PEOPLE_ROWS_BUDGET ? people : [], relayUrl };
 }
 
 function sealedOf(row: Omit<PeopleRow, 'kind'>): Omit<PeopleRow, 'kind'> {

@@ -22,7 +22,10 @@ export interface KeysPayload {
 	office: OfficeRecord;
 	/** The office's people key (people-key.ts): lets the new device list who can sign in. */
 	peopleKey: Uint8Array;
-	/** The people document as stored on the host, so people can sign in before the first sync. */
+	/**
+	 * The people document as stored on the host, so people can sign in before the first sync;
+	 * empty when it is too large for a pairing message (it then comes by sync).
+	 */
 	people: PeopleRow[];
 	relayUrl: string;
 }
@@ -51,7 +54,7 @@ const payloadSchema = z
 	.object({
 		office,
 		peopleKey: bytes(32),
-		people: z.array(peopleRow).min(1).max(5_000),
+		people: z.array(peopleRow).max(5_000),
 		relayUrl
 	})
 	.refine((p) => p.people.filter((row) => row.kind === 'snapshot').length <= 1, 'two snapshots');
