@@ -1,8 +1,12 @@
 import { ulid } from 'ulid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readRecord, writeRecord } from '$lib/core/documents/records';
 import type { AreaOffice } from '$lib/core/test-support/area-office';
+import { monthDocument, shiftsCollection } from './collections';
 import { assignShift, copyWeek, removeShift } from './rota-commands';
 import {
+	coverageRequirements,
 	rotaMonths,
 	rotaSetup,
 	rotaWeek,
@@ -18,7 +22,12 @@ import {
 	saveCoverage,
 	saveShiftTemplate
 } from './rota-setup-commands';
-import { createScheduleOffice, NEW_YORK } from './test-support/schedule-office';
+import {
+	createScheduleOffice,
+	NEW_YORK,
+	TEST_NOW,
+	TEST_PERIOD
+} from './test-support/schedule-office';
 
 const assign = assignShift(NEW_YORK);
 const copy = copyWeek(NEW_YORK);
@@ -41,6 +50,16 @@ const day = (staffId: string, date: string, start = '08:00', end = '16:30') => (
 	roleGroup: 'front-desk' as const,
 	breakMinutes: 30
 });
+
+const removedNow = () => ({
+	removedAt: TEST_NOW.toISOString(),
+	removedBy: office.workspace.commandContext().actor
+});
+/** The audit entries about one record: [action, detail]. */
+const auditOf = async (target: string) =>
+	(await office.workspace.audit.entries(TEST_PERIOD))
+		.filter((entry) => entry.target === target)
+		.map((entry) => [entry.action, entry.detail]);
 
 async function week(monday = MONDAY) {
 	const setup = await rotaSetup(office.workspace);
@@ -94,10 +113,60 @@ describe('assigning shifts', () => {
 		).rejects.toMatchObject({ fields: { roleGroup: 'Choose the role group.' } });
 	});
 
-	it('removes a shift', async () => {
+	it('marks a removed shift, leaves it out of the week and hours, and lets it be assigned again', async () => {
 		const { id, month } = await office.run(assign, day(ana, '2026-12-01'));
 		await office.run(removeShift, { id, month });
-		expect((await week()).shifts).toEqual([]);
+		await office.run(removeShift, { id, month });
+
+		const rota = await week();
+		expect(rota.shifts).toEqual([]);
+		expect(rota.minutes.get(ana)).toBeUndefined();
+		const [table] = (await shiftTables(office.workspace, [month])).values();
+		expect(table.get(id)).toMatchObject({ date: '2026-12-01', ...removedNow() });
+		expect(await auditOf(`schedule/shifts/${id}`)).toEqual([
+			['create', `Shift assigned to directory/staff/${ana}`],
+			['remove', 'Shift removed'],
+			['remove', 'Shift removed']
+		]);
+
+		const again = await office.run(assign, day(ana, '2026-12-01'));
+		expect((await week()).shifts.map((s) => s.id)).toEqual([again.id]);
+	});
+
+	it('does not copy a removed shift into the next week', async () => {
+		const { id, month } = await office.run(assign, day(ana, '2026-11-24'));
+		await office.run(removeShift, { id, month });
+		expect(await office.run(copy, { from: '2026-11-23', to: MONDAY })).toEqual({
+			copied: 0,
+			skipped: 0
+		});
+	});
+});
+
+describe('removing a shift on two devices', () => {
+	it('keeps an edit made offline to a shift another device removed', async () => {
+		const { id, month } = await office.run(assign, day(ana, '2026-12-01'));
+		const document = await office.workspace.documents.open(monthDocument(month));
+		const before = Y.encodeStateAsUpdate(document.doc);
+
+		// Another device, offline, moves the shift's end.
+		const other = new Y.Doc();
+		Y.applyUpdate(other, before);
+		other.transact(() => writeRecord(other, shiftsCollection.collection, id, { end: '15:00' }));
+
+		// This device removes it meanwhile.
+		await office.run(removeShift, { id, month });
+
+		// Both updates reach a third device, in either order.
+		for (const updates of [
+			[Y.encodeStateAsUpdate(document.doc), Y.encodeStateAsUpdate(other)],
+			[Y.encodeStateAsUpdate(other), Y.encodeStateAsUpdate(document.doc)]
+		]) {
+			const merged = new Y.Doc();
+			for (const update of updates) Y.applyUpdate(merged, update);
+			const record = readRecord(merged.getMap(shiftsCollection.collection).get(id));
+			expect(record).toMatchObject({ id, staffId: ana, end: '15:00', ...removedNow() });
+		}
 	});
 });
 
@@ -142,6 +211,28 @@ describe('coverage and time off in the week', () => {
 		expect((await week()).gaps.map(gapText)).toEqual(['No front desk Tuesday 08:00–09:00']);
 		await office.run(removeCoverage, { id });
 		expect((await week()).gaps).toEqual([]);
+
+		const setup = await rotaSetup(office.workspace);
+		expect(coverageRequirements(setup)).toEqual([]);
+		expect(setup.coverage.get(id)).toMatchObject({ weekday: 1, ...removedNow() });
+		expect((await auditOf(`schedule/coverage/${id}`)).map(([action]) => action)).toEqual([
+			'create',
+			'remove'
+		]);
+	});
+
+	it('opens a gap again when the shift covering it is removed', async () => {
+		await office.run(saveCoverage, {
+			weekday: 1,
+			start: '09:00',
+			end: '17:00',
+			roleGroup: 'front-desk',
+			minimum: 1
+		});
+		const { id, month } = await office.run(assign, day(ana, '2026-12-01', '09:00', '17:00'));
+		expect((await week()).gaps).toEqual([]);
+		await office.run(removeShift, { id, month });
+		expect((await week()).gaps.map(gapText)).toEqual(['No front desk Tuesday 09:00–17:00']);
 	});
 
 	it('gives the calendar a provider’s approved part-day time off', async () => {

@@ -3,7 +3,8 @@
  * A shift lives in the month document of its date. Approved time off blocks an assignment with a
  * message (the rota must not put someone on who is away); so does a shift of the same person that
  * overlaps, so a double tap does not book them twice. Both checks read this device's copy: a
- * clash arriving later by sync shows as hours and gaps, never silently removed.
+ * clash arriving later by sync shows as hours and gaps, never silently removed. Removing a shift
+ * marks it (rota-removal.ts); removed shifts neither block nor get copied.
  */
 import { ulid } from 'ulid';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ import {
 	shiftsCollection,
 	timeOffCollection
 } from './collections';
+import { markRemoved, removal } from './rota-removal';
 import { shiftSpan, timeOffClash, timeOffMessage } from './rota-rules';
 import {
 	shiftInputSchema,
@@ -48,14 +50,14 @@ async function approvedTimeOff(context: CommandContext): Promise<TimeOff[]> {
 	return readAll(document.doc, timeOffCollection.collection, timeOffSchema);
 }
 
-/** Shifts stored for the dates `from`–`to` (every month they touch). */
+/** Shifts on the rota for the dates `from`–`to` (every month they touch; none removed). */
 async function shiftsBetween(context: CommandContext, from: string, to: string): Promise<Shift[]> {
 	const found: Shift[] = [];
 	for (const m of monthsOf(from, to)) {
 		const document = await context.documents.open(monthDocument(m));
 		found.push(...readAll(document.doc, shiftsCollection.collection, shiftSchema));
 	}
-	return found.filter((s) => s.date >= from && s.date <= to);
+	return found.filter((s) => !s.removedAt && s.date >= from && s.date <= to);
 }
 
 type ShiftInput = z.output<typeof shiftInputSchema>;
@@ -118,22 +120,18 @@ export function assignShift(timeZone: string) {
 	});
 }
 
-/** Takes a shift off the rota. */
+/** Takes a shift off the rota: it is marked removed, not deleted. */
 export const removeShift = defineCommand({
 	name: 'rota.remove',
 	input: z.object({ id: recordIdSchema, month }),
 	async run(context, { id, month: home }) {
-		const document = await requireRecord(
-			context,
-			monthDocument(home),
-			shiftsCollection.collection,
-			id,
-			'shift'
-		);
-		document.transact((doc) => collection(doc, shiftsCollection.collection).delete(id));
+		const name = shiftsCollection.collection;
+		const document = await requireRecord(context, monthDocument(home), name, id, 'shift');
+		const removed = removal(context);
+		document.transact((doc) => markRemoved(doc, name, id, removed));
 	},
 	audit: (input) => ({
-		action: 'delete',
+		action: 'remove',
 		target: `schedule/shifts/${input.id}`,
 		detail: 'Shift removed'
 	})

@@ -2,6 +2,8 @@
  * Reading the staff rota: its setup tables in the `schedule` document, the shifts of a span of
  * dates from the month documents, and per week the hours per person and the coverage gaps.
  * `timeOffOn` is what the calendar asks to take a provider's approved time off out of their day.
+ * Removed shifts and coverage requirements stay stored (rota-removal.ts); every read here takes
+ * only those in force (`inForce`), so the grid, hours, gaps and the printed rota never see them.
  */
 import type { ProjectionTable } from '$lib/core/projection/projection-table';
 import type { Workspace } from '$lib/core/session/workspace';
@@ -14,6 +16,7 @@ import {
 	shiftsCollection,
 	timeOffCollection
 } from './collections';
+import { inForce } from './queries';
 import { coverageGaps, type CoverageGap } from './rota-coverage-rules';
 import { minutesByStaff, timeOffOn as timeOffMinutes, weekDates } from './rota-rules';
 import type { CoverageRequirement, Shift, ShiftTemplate, TimeOff } from './rota-schema';
@@ -43,6 +46,11 @@ export function activeTemplates(setup: RotaSetup): ShiftTemplate[] {
 	return setup.templates
 		.where('active', true)
 		.sort((a, b) => a.start.localeCompare(b.start) || a.name.localeCompare(b.name));
+}
+
+/** The coverage requirements in force (one record per weekday). */
+export function coverageRequirements(setup: RotaSetup): CoverageRequirement[] {
+	return inForce(setup.coverage);
 }
 
 /** Requests waiting for a decision first, then the rest, latest first day first. */
@@ -77,7 +85,7 @@ export interface RotaShift extends Shift {
 	month: string;
 }
 
-/** Shifts on local dates `from`–`to`, by date, start and id. */
+/** Shifts on the rota on local dates `from`–`to` (none removed), by date, start and id. */
 export function shiftsIn(
 	tables: ReadonlyMap<string, ProjectionTable<Shift>>,
 	from: string,
@@ -85,7 +93,7 @@ export function shiftsIn(
 ): RotaShift[] {
 	const found: RotaShift[] = [];
 	for (const [month, table] of tables) {
-		for (const shift of table.all()) {
+		for (const shift of inForce(table)) {
 			if (shift.date >= from && shift.date <= to) found.push({ ...shift, month });
 		}
 	}
@@ -123,6 +131,6 @@ export function rotaWeek(
 		dates,
 		shifts,
 		minutes: minutesByStaff(shifts, monday, timeZone),
-		gaps: coverageGaps(setup.coverage.all(), nearby, timeOff, monday, timeZone)
+		gaps: coverageGaps(coverageRequirements(setup), nearby, timeOff, monday, timeZone)
 	};
 }

@@ -1,6 +1,7 @@
 // Zod schemas for the staff rota: shift templates, shifts (in the month documents), time-off
 // requests and coverage requirements (in the `schedule` document). A shift's end at or before its
 // start means it ends the next day (a night shift); hours are computed in rota-rules.ts.
+// Shifts and coverage requirements are never deleted: removing one marks it (see rota-removal.ts).
 import { z } from 'zod';
 import {
 	instant,
@@ -11,7 +12,7 @@ import {
 	requiredText,
 	weekday
 } from './fields';
-import { TYPE_COLOURS, type TypeColour } from './schema';
+import { removal, TYPE_COLOURS, type TypeColour } from './schema';
 
 /** Who a shift or a coverage requirement is about. */
 export const ROLE_GROUPS = ['front-desk', 'clinical', 'provider', 'billing', 'manager'] as const;
@@ -77,7 +78,8 @@ export const shiftSchema = z.intersection(
 	z.object({
 		id: recordId(),
 		assignedBy: recordId(),
-		assignedAt: instant('The time assigned is malformed.')
+		assignedAt: instant('The time assigned is malformed.'),
+		...removal
 	})
 );
 export type Shift = z.output<typeof shiftSchema>;
@@ -156,5 +158,8 @@ export const coverageDaysInputSchema = z
 		...coverageFields
 	})
 	.refine((c) => c.end > c.start, endAfterStart);
-export const coverageSchema = z.intersection(coverageInputSchema, z.object({ id: recordId() }));
+export const coverageSchema = z.intersection(
+	coverageInputSchema,
+	z.object({ id: recordId(), ...removal })
+);
 export type CoverageRequirement = z.output<typeof coverageSchema>;

@@ -1,13 +1,14 @@
 /**
  * The rota's setup and requests, kept in the `schedule` document: shift templates, coverage
  * requirements, and time-off requests with their approval. Anyone signed in may approve or
- * decline for now; who may decide comes with roles (issue 6).
+ * decline for now; who may decide comes with roles (issue 6). Coverage requirements are marked
+ * removed, never deleted (rota-removal.ts).
  */
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { defineCommand } from '$lib/core/commands/command';
 import { recordIdSchema, requireRecord } from '$lib/core/commands/existing-record';
-import { collection, writeRecord } from '$lib/core/documents/records';
+import { writeRecord } from '$lib/core/documents/records';
 import { recordId } from './fields';
 import {
 	SCHEDULE_DOCUMENT,
@@ -21,6 +22,7 @@ import {
 	shiftTemplateInputSchema,
 	timeOffInputSchema
 } from './rota-schema';
+import { markRemoved, removal } from './rota-removal';
 
 /** '' for a new record, or the id of the one to change. */
 const optionalId = z
@@ -72,7 +74,7 @@ export const saveCoverage = defineCommand({
 /**
  * Saves one requirement for several weekdays, one record per day. `ids` are the records of the
  * requirement being edited (one per day it had): they are reused for the chosen days in order,
- * any left over are dropped, and days beyond them get new records — all in one change.
+ * any left over are marked removed, and days beyond them get new records — all in one change.
  */
 export const saveCoverageDays = defineCommand({
 	name: 'rota.save-coverage-days',
@@ -84,8 +86,9 @@ export const saveCoverageDays = defineCommand({
 		const ids = weekdays.map((_, n) => given[n] ?? ulid());
 		const name = coverageCollection.collection;
 		const document = await context.documents.open(SCHEDULE_DOCUMENT);
+		const removed = removal(context);
 		document.transact((doc) => {
-			for (const id of given.slice(ids.length)) collection(doc, name).delete(id);
+			for (const id of given.slice(ids.length)) markRemoved(doc, name, id, removed);
 			weekdays.forEach((weekday, n) =>
 				writeRecord(doc, name, ids[n], { ...fields, weekday, id: ids[n] })
 			);
@@ -99,7 +102,7 @@ export const saveCoverageDays = defineCommand({
 	})
 });
 
-/** Drops the records of a requirement (one per weekday it covers). */
+/** Marks the records of a requirement removed (one per weekday it covers). */
 export const removeCoverageDays = defineCommand({
 	name: 'rota.remove-coverage-days',
 	input: z.object({
@@ -108,28 +111,30 @@ export const removeCoverageDays = defineCommand({
 	async run(context, { ids }) {
 		const name = coverageCollection.collection;
 		const document = await context.documents.open(SCHEDULE_DOCUMENT);
+		const removed = removal(context);
 		document.transact((doc) => {
-			for (const id of ids) collection(doc, name).delete(id);
+			for (const id of ids) markRemoved(doc, name, id, removed);
 		});
 	},
 	audit: (input) => ({
-		action: 'delete',
+		action: 'remove',
 		target: `schedule/coverage/${input.ids[0]}`,
 		detail: `Coverage requirement removed (${input.ids.length} ${input.ids.length === 1 ? 'day' : 'days'})`
 	})
 });
 
-/** Drops a coverage requirement. */
+/** Marks a coverage requirement removed. */
 export const removeCoverage = defineCommand({
 	name: 'rota.remove-coverage',
 	input: z.object({ id: recordIdSchema }),
 	async run(context, { id }) {
 		const name = coverageCollection.collection;
 		const document = await requireRecord(context, SCHEDULE_DOCUMENT, name, id, 'requirement');
-		document.transact((doc) => collection(doc, name).delete(id));
+		const removed = removal(context);
+		document.transact((doc) => markRemoved(doc, name, id, removed));
 	},
 	audit: (input) => ({
-		action: 'delete',
+		action: 'remove',
 		target: `schedule/coverage/${input.id}`,
 		detail: 'Coverage requirement removed'
 	})

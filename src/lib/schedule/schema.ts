@@ -87,11 +87,11 @@ export const availabilityTemplateInputSchema = z
 		path: ['effectiveTo']
 	});
 /**
- * Setup records (hours, day changes, holidays) are never deleted: removing one marks it, so an
- * edit made on another device meanwhile still merges and the record stays readable. Records
- * stored before these fields existed have neither and count as in force.
+ * Setup and rota records (hours, day changes, holidays, shifts, coverage) are never deleted:
+ * removing one marks it, so an edit made on another device meanwhile still merges and the record
+ * stays readable. Records stored before these fields existed have neither and count as in force.
  */
-const removal = {
+export const removal = {
 	removedAt: storedInstant('The time removed is malformed.').optional(),
 	removedBy: recordId('The ID of the person who removed this is malformed.').optional()
 };

@@ -30,6 +30,9 @@ export async function grantAreas(
 	areas: string[],
 	now: Date
 ): Promise<GrantRecord[]> {
+	// Only keys the signed-in person holds can be passed on.
+	const missing = areas.find((area) => !keys.keyring.has(area));
+	if (missing) throw new MissingKeyError(missing);
 	const theirs = new Set(directory.grantsOf(person.id).map((g) => `${g.area}|${g.epoch}`));
 	const added: GrantRecord[] = [];
 	for (const grant of directory.grantsOf(keys.personId)) {
@@ -38,8 +41,6 @@ export async function grantAreas(
 		added.push(await wrapAreaKey(raw, grant.area, grant.epoch, person, keys.personId, now));
 		raw.fill(0);
 	}
-	const missing = areas.filter((area) => !keys.keyring.has(area));
-	if (missing.length > 0) throw new MissingKeyError(missing[0]);
 	if (added.length > 0) await directory.write((w) => added.forEach((g) => w.putGrant(g)));
 	return added;
 }

@@ -67,6 +67,25 @@ describe('the staff rota page', () => {
 		expect(gaps).not.toHaveTextContent('Monday');
 	});
 
+	it('takes a removed shift off the grid and out of the hours, and opens its gap again', async () => {
+		render(RotaPageHarness, { view });
+		const gaps = await screen.findByRole('list', { name: 'Coverage gaps' });
+		const row = screen.getByRole('row', { name: /Bea Jones/ });
+		await userEvent.click(within(row).getAllByRole('button', { name: /no shift$/ })[0]);
+		await userEvent.click(screen.getByRole('button', { name: 'Assign shift' }));
+		// The dialog closes once the shift is stored.
+		await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+		expect(within(gaps).getAllByRole('listitem')).toHaveLength(4);
+
+		await userEvent.click(within(row).getByRole('button', { name: /08:00–16:30$/ }));
+		const dialog = screen.getByRole('dialog');
+		await userEvent.click(within(dialog).getByRole('button', { name: 'Remove 08:00–16:30' }));
+
+		await waitFor(() => expect(within(gaps).getAllByRole('listitem')).toHaveLength(5));
+		expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('0');
+		expect(within(dialog).queryByRole('button', { name: /^Remove/ })).toBeNull();
+	});
+
 	it('adds a shift template after naming what is missing, and offers it in a cell', async () => {
 		render(RotaPageHarness, { view });
 		await userEvent.click(await screen.findByRole('button', { name: 'Add template' }));
