@@ -33,10 +33,11 @@ export interface AckedItem {
 }
 
 /**
- * Marks acknowledged rows synced and, in the same transaction, moves each document's cursor past
- * the acknowledged items that directly follow it. The cursor means "every item up to here is
- * stored on this device"; an item this device wrote is, so `cursor + 1` may be passed. A gap (an
- * item of another device not received yet) stops it: that item is still to come.
+ * Marks acknowledged rows synced and, in the same transaction, notes the seqs the relay gave
+ * them (per document, those above the cursor). The cursor itself moves only with received pages:
+ * this device's own items come back in a later backlog, which is when it checks whether a relay
+ * snapshot is due (relay-snapshots.ts). A fresh snapshot asked for now (reseal.ts) may still
+ * cover them, since this device holds them: `storedThrough`.
  */
 export async function markSynced(
 	db: OfficeDatabase,
@@ -45,19 +46,40 @@ export async function markSynced(
 ): Promise<void> {
 	await db.transaction('rw', db.updates, db.meta, async () => {
 		await db.updates.bulkUpdate(ids.map((key) => ({ key, changes: { synced: 1 as const } })));
-		await advanceCursors(db, acked);
+		await noteOwnItems(db, acked);
 	});
 }
 
-async function advanceCursors(db: OfficeDatabase, acked: AckedItem[]): Promise<void> {
+/** Meta key of the seqs of this device's acknowledged items above the document's cursor. */
+export function ownItemsKey(docId: string): string {
+	return `sync:own-items:${docId}`;
+}
+
+async function noteOwnItems(db: OfficeDatabase, acked: AckedItem[]): Promise<void> {
 	const seqs = new Map<string, number[]>();
 	for (const { docId, seq } of acked) seqs.set(docId, [...(seqs.get(docId) ?? []), seq]);
 	for (const [docId, list] of seqs) {
-		const before = await readMeta(db, cursorKey(docId), 0);
-		let cursor = before;
-		for (const seq of list.sort((x, y) => x - y)) if (seq === cursor + 1) cursor = seq;
-		if (cursor !== before) await writeMeta(db, cursorKey(docId), cursor);
+		const cursor = await readMeta(db, cursorKey(docId), 0);
+		const known = await readMeta<number[]>(db, ownItemsKey(docId), []);
+		const above = [...new Set([...known, ...list])].filter((seq) => seq > cursor);
+		await writeMeta(
+			db,
+			ownItemsKey(docId),
+			above.sort((x, y) => x - y)
+		);
 	}
+}
+
+/**
+ * The highest seq up to which this device holds every item of the document: its cursor, moved
+ * past its own acknowledged items that directly follow it. A gap (another device's item not
+ * received yet) stops it.
+ */
+export async function storedThrough(db: OfficeDatabase, docId: string): Promise<number> {
+	let through = await readMeta(db, cursorKey(docId), 0);
+	const own = await readMeta<number[]>(db, ownItemsKey(docId), []);
+	for (const seq of own) if (seq === through + 1) through = seq;
+	return through;
 }
 
 /**

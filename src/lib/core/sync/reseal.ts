@@ -4,26 +4,26 @@
  * old ciphertext its snapshot covers (docs/sync-protocol.md, "Fresh snapshots after a key
  * rotation").
  *
- * `covers` must be a seq up to which this device has stored every item: its cursor. So first the
- * connection's backlog must have arrived (CAUGHT_UP), and this device's unsynced rows of the
- * document are given a while to be acknowledged (an acknowledged item right after the cursor moves
- * it, outbox-rows.ts), so the snapshot folds them too; rows still unsynced after that are left to
+ * `covers` must be a seq up to which this device has stored every item: its cursor, or past it
+ * over its own acknowledged items (`storedThrough`, outbox-rows.ts). So first the connection's
+ * backlog must have arrived (CAUGHT_UP), and this device's unsynced rows of the document are
+ * given a while to be acknowledged, so the snapshot folds them too; rows still unsynced after that are left to
  * a later snapshot. A snapshot of the document already in flight is answered first: one per
  * document at a time. The sealing itself, and its rules (never an incomplete document, never more
  * than a frame), are RelaySnapshots'.
  *
- * Outcomes: 'sent' once the relay answered SNAPSHOT_ACK — or at once when the cursor is 0 after
+ * Outcomes: 'sent' once the relay answered SNAPSHOT_ACK — or at once when that seq is 0 after
  * the backlog: the relay holds nothing of the document this device knows of, so there is no old
  * ciphertext to replace and nothing is sent (covers must be ≥ 1). 'offline' when there is no
  * connection, it was lost, the relay refused (a stale snapshot, the quota) or did not answer in
  * time: asking again later may succeed. 'too-large' and 'unreadable' (incomplete here, no key, or
  * no documents attached) will not change by asking again on this device.
  */
-import { readMeta, type OfficeDatabase } from '../storage/db';
+import type { OfficeDatabase } from '../storage/db';
 import type { ClientMessage } from './messages';
 import type { RelaySnapshots, SnapshotOutcome, SnapshotSource } from './relay-snapshots';
 import type { Session } from './session';
-import { cursorKey } from './sync-meta';
+import { storedThrough } from './outbox-rows';
 
 export const DEFAULT_RESEAL_TIMEOUT_MS = 30_000;
 const POLL_MS = 25;
@@ -48,7 +48,7 @@ export async function resealDocument(
 	if (!source) return 'unreadable';
 	const ready = await readyToSeal(docId, context, deadline);
 	if (ready !== 'ready') return ready;
-	const covers = await readMeta(context.db, cursorKey(docId), 0);
+	const covers = await storedThrough(context.db, docId);
 	if (covers === 0) return 'sent';
 	const { snapshots } = context;
 	const outcome = await snapshots.sendNow(docId, covers, source, context.send);
