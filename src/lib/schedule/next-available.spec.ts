@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { workingMinutes, type AvailabilityRules } from './availability-rules';
 import { covers } from './intervals';
 import { nextAvailable, type BusyBooking, type SlotSearch } from './next-available';
+import { PARTS_OF_DAY, startMatches } from './slot-preference-rules';
 import { NEW_YORK } from './test-support/schedule-office';
 import { instantToWallTime, minutesOfDay, timeOfMinutes, wallTimeToInstant } from './zoned-time';
 
@@ -121,6 +122,60 @@ describe('next available', () => {
 		expect(after[0].start).toBe('2026-11-02T15:00:00.000Z');
 	});
 
+	it('offers only the preferred weekdays and parts of the day', () => {
+		const allDay = {
+			...rules,
+			templates: [{ ...template('dr-a'), hours: weekdays('08:00', '19:00') }]
+		};
+		const first = (preferences: SlotSearch['preferences']) =>
+			times(nextAvailable(search({ rules: allDay, preferences, count: 2 })));
+		// Tuesday 1 December is a holiday and Wednesday a day off: Thursday is the first Tuesday/Thursday.
+		expect(first({ preferredDays: [1, 3], preferredTimes: ['morning'] })).toEqual([
+			'2026-12-03 08:00',
+			'2026-12-03 08:15'
+		]);
+		expect(first({ preferredTimes: ['afternoon'] })).toEqual([
+			'2026-11-30 12:00',
+			'2026-11-30 12:15'
+		]);
+		expect(first({ preferredTimes: ['evening'] })).toEqual([
+			'2026-11-30 17:00',
+			'2026-11-30 17:15'
+		]);
+		expect(first({ preferredDays: [], preferredTimes: [] })).toEqual([
+			'2026-11-30 08:00',
+			'2026-11-30 08:15'
+		]);
+	});
+
+	it('reads preferences in local time on the day daylight saving ends', () => {
+		// Sunday 1 November: 11:00–11:45 New York is 16:00–16:45 UTC (12:00–12:45 the day before).
+		const sunday = {
+			...rules,
+			templates: [{ ...template('dr-a'), hours: [{ weekday: 6, start: '11:00', end: '13:00' }] }]
+		};
+		const slots = nextAvailable(
+			search({
+				from: '2026-10-31T12:00:00Z',
+				rules: sunday,
+				preferences: { preferredDays: [6], preferredTimes: ['morning'] }
+			})
+		);
+		expect(slots.map((s) => s.start)).toEqual([
+			'2026-11-01T16:00:00.000Z',
+			'2026-11-01T16:15:00.000Z',
+			'2026-11-01T16:30:00.000Z',
+			'2026-11-01T16:45:00.000Z',
+			// 12:00 is afternoon; the next Sunday morning, in winter time.
+			'2026-11-08T16:00:00.000Z'
+		]);
+	});
+
+	it('finds nothing when no working time suits the preferences', () => {
+		expect(nextAvailable(search({ preferences: { preferredTimes: ['evening'] } }))).toEqual([]);
+		expect(nextAvailable(search({ preferences: { preferredDays: [5, 6] } }))).toEqual([]);
+	});
+
 	it('gives up after the days it was asked to search', () => {
 		const closed = { ...rules, templates: [] };
 		expect(nextAvailable(search({ rules: closed, days: 30 }))).toEqual([]);
@@ -170,6 +225,31 @@ describe('next available, for any bookings', () => {
 				}
 				for (let i = 1; i < slots.length; i++)
 					expect(slots[i].start >= slots[i - 1].start).toBe(true);
+			})
+		);
+	});
+
+	const preferences = fc.record({
+		preferredDays: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 7 }),
+		preferredTimes: fc.uniqueArray(fc.constantFrom(...PARTS_OF_DAY), { maxLength: 3 })
+	});
+	const longDays = {
+		...rules,
+		templates: [
+			{ ...template('dr-a'), hours: weekdays('07:00', '20:00') },
+			{ ...template('dr-b'), hours: weekdays('10:00', '18:00') }
+		]
+	};
+
+	it('offers the first slots that suit the preferences, and only those', () => {
+		fc.assert(
+			fc.property(bookings, preferences, (appointments, preferred) => {
+				const base = search({ providerIds: ['dr-a', 'dr-b'], rules: longDays, appointments });
+				const everything = nextAvailable({ ...base, days: 14, count: 10_000 });
+				const suited = nextAvailable({ ...base, days: 14, count: 8, preferences: preferred });
+				expect(suited).toEqual(
+					everything.filter((s) => startMatches(s.start, NEW_YORK, preferred)).slice(0, 8)
+				);
 			})
 		);
 	});

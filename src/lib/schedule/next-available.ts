@@ -3,7 +3,8 @@
  * A slot is inside the provider's working time that day (hours less breaks, standing blocks,
  * holidays; a day change replaces the hours; approved time off taken out), clear of every booking that holds time for the
  * provider (and for the patient, when given), on the quarter-hour grid, and — when the type needs
- * a room kind — with a room of that kind free for the whole visit.
+ * a room kind — with a room of that kind free for the whole visit. A waitlist entry's preferred
+ * weekdays and parts of the day (slot-preference-rules.ts) leave out slots starting outside them.
  *
  * Days are searched one after another in the practice's zone, so slots come out in time order.
  * Bookings are compared in local wall minutes of each day, like working hours; practice hours never
@@ -14,6 +15,7 @@
 import { freeSlots, type AvailabilityRules } from './availability-rules';
 import type { Interval } from './intervals';
 import { workingMinutesLessTimeOff, type TimeOffSpan } from './rota-rules';
+import { dayMatches, wallTimeMatches, type SlotPreferences } from './slot-preference-rules';
 import {
 	addDays,
 	instantToWallTime,
@@ -55,6 +57,8 @@ export interface SlotSearch {
 	timeZone: string;
 	/** Keep the patient from being booked twice at once. */
 	patientId?: string;
+	/** Only slots starting on these local weekdays and parts of the day; none = any. */
+	preferences?: SlotPreferences;
 	count?: number;
 	/** How many days ahead to look (from's date included). */
 	days?: number;
@@ -104,6 +108,7 @@ const overlapsAny = (intervals: readonly Interval[] | undefined, start: number, 
 /** The first `count` free slots from `from`, in time order (then by the providers' order). */
 export function nextAvailable(search: SlotSearch): Slot[] {
 	const { timeZone, minutes, count = 5, days = 90, grid = 15, timeOff = [] } = search;
+	const { preferences = {} } = search;
 	const busy = busyByDay(search.appointments, timeZone);
 	const fromMs = Date.parse(search.from);
 	const first = instantToWallTime(search.from, timeZone).date;
@@ -112,6 +117,7 @@ export function nextAvailable(search: SlotSearch): Slot[] {
 	const found: Slot[] = [];
 	for (let day = 0; day < days && found.length < count; day++) {
 		const date = addDays(first, day);
+		if (!dayMatches(date, preferences)) continue;
 		const patientBusy = search.patientId ? busy.get(`x:${search.patientId}|${date}`) : undefined;
 		const today: Slot[] = [];
 		for (const providerId of search.providerIds) {
@@ -119,8 +125,9 @@ export function nextAvailable(search: SlotSearch): Slot[] {
 			if (working.length === 0) continue;
 			const taken = [...(busy.get(`p:${providerId}|${date}`) ?? []), ...(patientBusy ?? [])];
 			for (const minute of freeSlots(working, taken, minutes, grid)) {
-				const startMs = wallTimeToMs({ date, time: timeOfMinutes(minute) }, timeZone);
-				if (startMs < fromMs) continue;
+				const start = { date, time: timeOfMinutes(minute) };
+				const startMs = wallTimeToMs(start, timeZone);
+				if (startMs < fromMs || !wallTimeMatches(start, preferences)) continue;
 				let roomId = '';
 				if (search.roomNeed) {
 					const free = rooms.find(

@@ -15,6 +15,7 @@ import {
 } from './fields';
 import { FLOW_ENDINGS, FLOW_STEPS } from './flow-rules';
 import { FREQUENCIES } from './recurrence-rules';
+import { PARTS_OF_DAY } from './slot-preference-rules';
 
 /** Room kinds an appointment type can need; the same keys as the directory's rooms. */
 export const ROOM_NEEDS = ['exam', 'procedure', 'lab', 'office'] as const;
@@ -253,7 +254,20 @@ export const waitlistInputSchema = z.object({
 	typeId: recordId('Choose the appointment type.'),
 	providerId: optionalRecordId('The provider ID is malformed.'),
 	earliest: z.union([z.literal(''), localDate('earliest date')]).default(''),
-	preferences: optionalText('The preferences', 200),
+	/** Weekdays the patient can come (0 Monday … 6 Sunday); empty = any day. */
+	preferredDays: z
+		.array(weekday, { error: 'Choose the preferred days.' })
+		.default([])
+		.transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+	/** Parts of the day the patient can come (slot-preference-rules.ts); empty = any time. */
+	preferredTimes: z
+		.array(z.enum(PARTS_OF_DAY, { error: 'Choose morning, afternoon or evening.' }), {
+			error: 'Choose the preferred times of day.'
+		})
+		.default([])
+		.transform((times) => PARTS_OF_DAY.filter((part) => times.includes(part))),
+	/** Anything else the patient asked for, in words ("Other preferences"). */
+	preferences: optionalText('Other preferences', 200),
 	note: optionalText('The note', 500)
 });
 export const waitlistEntrySchema = waitlistInputSchema.extend({

@@ -1,6 +1,7 @@
 /**
  * "Find a slot" for a waitlist entry: opens the months ahead (up to 90 days) and asks
- * next-available for the first free slots of the entry's type, provider (or any) and patient.
+ * next-available for the first free slots of the entry's type, provider (or any) and patient,
+ * on the entry's preferred days and times unless asked to search without them.
  */
 import type { Workspace } from '$lib/core/session/workspace';
 import type { DirectoryTables } from '$lib/directory/queries';
@@ -21,6 +22,13 @@ import { providersOf, todayIn } from '../setup/office-people';
 
 export const SEARCH_DAYS = 90;
 
+export interface FindSlotsOptions {
+	/** Apply the entry's preferred days and times (default); false searches any day and time. */
+	withPreferences?: boolean;
+	now?: Date;
+	count?: number;
+}
+
 /** The first `count` slots for the entry, from now or its earliest date, whichever is later. */
 export async function findSlots(
 	workspace: Workspace,
@@ -28,8 +36,7 @@ export async function findSlots(
 	setup: ScheduleSetup,
 	entry: WaitlistEntry,
 	timeZone: string,
-	now = new Date(),
-	count = 6
+	{ withPreferences = true, now = new Date(), count = 6 }: FindSlotsOptions = {}
 ): Promise<Slot[]> {
 	const type = setup.types.get(entry.typeId);
 	if (!type) throw new Error('That appointment type no longer exists.');
@@ -53,6 +60,9 @@ export async function findSlots(
 		appointments,
 		timeZone,
 		patientId: entry.patientId,
+		preferences: withPreferences
+			? { preferredDays: entry.preferredDays, preferredTimes: entry.preferredTimes }
+			: {},
 		count,
 		days: SEARCH_DAYS + 1
 	});
