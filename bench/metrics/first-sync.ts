@@ -71,9 +71,15 @@ export function measure(): Promise<Measurement[]> {
 async function firstSync(office: SyncedOffice, url: string): Promise<Run> {
 	const db = benchDatabase('first-sync-b');
 	try {
-		const b = await syncDevice({ db, officeId: office.officeId, keyring: office.keyring, url });
+		const b = await syncDevice({
+			db,
+			officeId: office.officeId,
+			keyring: office.keyring,
+			url,
+			admin: office.admin
+		});
 		try {
-			await office.a.client.addDevice(b.device.deviceId, b.device.signingPublicRaw);
+			await office.a.client.addDevice(b.device.deviceId, b.device.signingPublicRaw, office.admin);
 			// Caught up = the backlog progress appeared and was cleared by CAUGHT_UP, which the
 			// client handles only after every page before it is stored.
 			let backlog: SyncStatus['backlog'];

@@ -5,6 +5,7 @@
  * by B's client and then read, decrypted and applied by B's open document.
  */
 import type { OfficeDocument } from '$lib/core/documents/office-document';
+import { adminSigner } from '$lib/app/office-devices';
 import { createOffice } from '$lib/core/keys/vault';
 import { benchDatabase, deleteDatabase } from './databases';
 import type { Cleanup } from './cleanup';
@@ -29,7 +30,12 @@ export async function encryptedPath(cleanup: Cleanup): Promise<EditPath> {
 		areas: [RECORDS_DOCUMENT.area],
 		iterations: 1_000
 	});
-	const office = { officeId: keys.officeId, keyring: keys.keyring, url: relay.url };
+	const office = {
+		officeId: keys.officeId,
+		keyring: keys.keyring,
+		url: relay.url,
+		admin: adminSigner(keys)
+	};
 	const a = await syncDevice({ ...office, db: dbA, register: true });
 	cleanup.defer(() => a.dispose());
 	const b = await syncDevice({ ...office, db: dbB });
@@ -37,7 +43,7 @@ export async function encryptedPath(cleanup: Cleanup): Promise<EditPath> {
 
 	await a.client.start();
 	await connected(a.client);
-	await a.client.addDevice(b.device.deviceId, b.device.signingPublicRaw);
+	await a.client.addDevice(b.device.deviceId, b.device.signingPublicRaw, office.admin);
 	await b.client.start();
 	await connected(b.client);
 

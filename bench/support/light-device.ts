@@ -7,9 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { decodeFrame, encodeFrame, MSG, type Header } from '../../sync-server/src/protocol';
+import { adminChangeFrame, type AdminChange } from '../../sync-server/test-support/admin-actions';
 import {
+	proveAdminKey,
 	signChallenge,
 	signItem,
+	type AdminIdentity,
 	type DeviceIdentity
 } from '../../sync-server/test-support/identity';
 
@@ -59,11 +62,13 @@ export class LightDevice {
 		return this.#pushes;
 	}
 
-	/** HELLO + REGISTER: creates the office with this device, up to READY. */
-	async register(): Promise<void> {
+	/** HELLO + REGISTER: creates the office with this device and `admin` as its admin, up to READY. */
+	async register(admin: AdminIdentity): Promise<void> {
 		const nonce = await this.#hello();
+		const { officeId, publicKey } = this.identity;
 		const signature = signChallenge(this.identity, nonce);
-		this.#send(MSG.REGISTER, { publicKey: this.identity.publicKey, signature });
+		const proof = proveAdminKey(admin, officeId);
+		this.#send(MSG.REGISTER, { publicKey, signature, admin: { key: admin.key, proof } });
 		await this.#next(MSG.READY);
 	}
 
@@ -74,14 +79,24 @@ export class LightDevice {
 		await this.#next(MSG.READY);
 	}
 
-	/** Enrolls the other devices of the office (ADD_DEVICE), until the relay lists them all. */
-	async enroll(others: DeviceIdentity[]): Promise<void> {
+	/**
+	 * Enrolls the other devices of the office, each ADD_DEVICE signed by `admin` over a fresh
+	 * admin nonce (one outstanding per socket, so one device at a time), until the relay lists
+	 * them all.
+	 */
+	async enroll(others: DeviceIdentity[], admin: AdminIdentity): Promise<void> {
 		const listed = this.#next(MSG.DEVICES, (header) => {
 			const devices = header.devices as { deviceId: string }[];
 			return others.every((other) => devices.some((d) => d.deviceId === other.deviceId));
 		});
-		for (const { deviceId, publicKey } of others)
-			this.#send(MSG.ADD_DEVICE, { deviceId, publicKey });
+		for (const device of others) {
+			const issued = this.#next(MSG.ADMIN_NONCE);
+			this.#send(MSG.ADMIN_CHALLENGE, {});
+			const nonce = (await issued).nonce as string;
+			const change: AdminChange = { action: 'add-device', device };
+			const { type, header } = adminChangeFrame(this.identity.officeId, change, admin, nonce);
+			this.#send(type, header);
+		}
 		await listed;
 	}
 
@@ -96,9 +111,9 @@ export class LightDevice {
 	push(docId: string, payload: Uint8Array): void {
 		const deviceSeq = ++this.#pushes;
 		const nonce = randomBytes(12).toString('base64');
-		const fields = { kind: 'update' as const, docId, deviceSeq, epoch: 1, nonce };
-		const signature = signItem(this.identity, fields, payload);
-		this.#send(MSG.PUSH, { docId, deviceSeq, epoch: 1, nonce, signature }, payload);
+		const fields = { docId, deviceSeq, epoch: 1, nonce, link: '' };
+		const signature = signItem(this.identity, { kind: 'update', ...fields }, payload);
+		this.#send(MSG.PUSH, { ...fields, signature }, payload);
 	}
 
 	close(): void {
@@ -108,7 +123,7 @@ export class LightDevice {
 	async #hello(): Promise<string> {
 		const { officeId, deviceId } = this.identity;
 		const challenge = this.#next(MSG.CHALLENGE);
-		this.#send(MSG.HELLO, { v: 1, officeId, deviceId });
+		this.#send(MSG.HELLO, { v: 2, officeId, deviceId });
 		return (await challenge).nonce as string;
 	}
 

@@ -1,9 +1,10 @@
 /**
  * Many offices of lightweight devices on one relay, every device READY and subscribed: the first
- * device of each office registers it and enrolls the others, which then authenticate. Offices are
- * set up a few at a time, as offices come online over a morning rather than in one instant.
+ * device of each office registers it with the office manager's admin key and enrolls the others
+ * (signed by that key), which then authenticate. Offices are set up a few at a time, as offices
+ * come online over a morning rather than in one instant.
  */
-import { createDevice, testId } from '../../sync-server/test-support/identity';
+import { createAdmin, createDevice, testId } from '../../sync-server/test-support/identity';
 import type { Cleanup } from './cleanup';
 import { LightDevice } from './light-device';
 
@@ -24,9 +25,10 @@ export async function connectOffices(
 	const connectOffice = async (): Promise<LightDevice[]> => {
 		const officeId = testId('office');
 		const identities = Array.from({ length: devicesPerOffice }, () => createDevice(officeId));
+		const admin = createAdmin();
 		const first = await open(identities[0]);
-		await first.register();
-		await first.enroll(identities.slice(1));
+		await first.register(admin);
+		await first.enroll(identities.slice(1), admin);
 		const others = await Promise.all(
 			identities.slice(1).map(async (identity) => {
 				const device = await open(identity);

@@ -7,9 +7,15 @@
 import { DocumentStore } from '$lib/core/documents/document-store';
 import type { AreaKeyring } from '$lib/core/keys/area-keyring';
 import { keyringCipher } from '$lib/core/keys/document-cipher';
-import { ensureDevice } from '$lib/core/keys/vault';
+import { ensureDevice } from '$lib/core/keys/device';
 import type { DeviceRow, OfficeDatabase } from '$lib/core/storage/db';
-import { SyncClient, type SyncClientOptions, type SyncStatus } from '$lib/core/sync';
+import {
+	proveAdminKey,
+	SyncClient,
+	type AdminSigner,
+	type SyncClientOptions,
+	type SyncStatus
+} from '$lib/core/sync';
 import { countUnsynced } from '$lib/core/sync/outbox-rows';
 import { WatchedSockets } from './watched-socket';
 
@@ -19,8 +25,10 @@ export interface SyncDeviceOptions {
 	keyring: AreaKeyring;
 	/** ws://…/sync */
 	url: string;
-	/** The device that created the office registers it on the relay. */
+	/** The device that created the office registers it on the relay, with `admin` as its admin. */
 	register?: boolean;
+	/** The office manager: registers the office, enrols devices, countersigns relay snapshots. */
+	admin: AdminSigner;
 	client?: Partial<SyncClientOptions>;
 }
 
@@ -37,8 +45,9 @@ export interface SyncDevice {
 }
 
 export async function syncDevice(options: SyncDeviceOptions): Promise<SyncDevice> {
-	const { db, officeId, keyring, url, register } = options;
+	const { db, officeId, keyring, url, register, admin } = options;
 	const device = await ensureDevice(db);
+	const registerAdmin = register ? await proveAdminKey(officeId, admin) : undefined;
 	const cipher = keyringCipher(keyring, device.deviceId);
 	const documents = new DocumentStore(db, cipher, device.deviceId, { channelName: null });
 	const sockets = new WatchedSockets();
@@ -52,6 +61,8 @@ export async function syncDevice(options: SyncDeviceOptions): Promise<SyncDevice
 			signingPublicRaw: device.signingPublicRaw,
 			WebSocketImpl: sockets.WebSocketImpl,
 			register,
+			registerAdmin,
+			admin,
 			documents,
 			cipher,
 			channelName: null,

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS_WITH_KEYS } from '$lib/app/areas';
 import { session } from '$lib/app/session.svelte';
 import { exportBackup } from '$lib/core/backup';
-import { readPeopleKeyRaw } from '$lib/core/keys/people-key';
+import { readPeopleKeys } from '$lib/core/keys/people-keys';
 import { loadPassphraseWrap } from '$lib/core/keys/stored-wraps';
 import { createOffice, readOffice } from '$lib/core/keys/vault';
 import { openDatabase } from '$lib/core/storage/db';
@@ -27,10 +27,11 @@ beforeAll(async () => {
 		name: 'Dana Whitfield'
 	});
 	managerId = keys.personId;
-	const manager = await withPeople(source, (people) => people.person(managerId));
+	const manager = await withPeople(source, (log) => log.require().persons.get(managerId));
 	const { file } = await exportBackup(source, {
 		passphrase: PASSPHRASE,
-		wrappedPrivateKey: loadPassphraseWrap(manager!.wrappedPrivateKey),
+		wrappedPrivateKey: loadPassphraseWrap(manager!.wrap),
+		personId: managerId,
 		iterations: 1000
 	});
 	backup = new File([file], 'practice-office-test-2026-11-27.pobackup');
@@ -64,7 +65,7 @@ describe('RestoreForm', () => {
 		expect(await screen.findByText(/does not open this backup/)).toBeInTheDocument();
 		expect(session.state).toBe('no-office');
 		expect(await readOffice(session.db)).toBeNull();
-		expect(await readPeopleKeyRaw(session.db)).toBeNull();
+		expect(await readPeopleKeys(session.db)).toEqual([]);
 		expect(await session.db.updates.count()).toBe(0);
 	});
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
 	owner = keys.personId;
 	db.close();
 	await session.start(DATABASE);
-	recoveryKey = await createRecoveryKey(session.directory, owner, PASSPHRASE);
+	({ recoveryKey } = await createRecoveryKey(session.authority, owner, PASSPHRASE));
 });
 
 afterEach(async () => {

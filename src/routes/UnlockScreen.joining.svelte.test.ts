@@ -1,9 +1,8 @@
 import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { session } from '$lib/app/session.svelte';
-import { peopleKeyMeta } from '$lib/core/keys/people-key';
+import { newPeopleKey, peopleKeysMeta } from '$lib/core/keys/people-keys';
 import { openDatabase, writeMeta } from '$lib/core/storage/db';
-import { randomBytes } from '$lib/core/bytes';
 import UnlockScreen from './UnlockScreen.svelte';
 
 // A device that just joined a large office: the people key came with the pairing, the people
@@ -12,7 +11,7 @@ const DATABASE = `unlock-joining-${crypto.randomUUID()}`;
 
 beforeAll(async () => {
 	const db = openDatabase(DATABASE);
-	await db.meta.put(peopleKeyMeta(randomBytes(32)));
+	await db.meta.put(peopleKeysMeta([await newPeopleKey(1)]));
 	await writeMeta(db, 'office', {
 		officeId: 'joined-office',
 		ownerPersonId: 'owner',

@@ -3,9 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AREAS_WITH_KEYS } from '$lib/app/areas';
 import { session, type LockReason } from '$lib/app/session.svelte';
-import { unwrapWithPassphrase } from '$lib/core/crypto/passphrase';
 import { hasPin, PIN_ATTEMPTS, removePin, setPin } from '$lib/core/keys/pin';
-import { loadPassphraseWrap } from '$lib/core/keys/stored-wraps';
+import { openWithPassphrase } from '$lib/core/keys/own-secret';
 import { createOffice } from '$lib/core/keys/vault';
 import { openDatabase } from '$lib/core/storage/db';
 import { addPerson, deactivatePerson } from '$lib/people/admin';
@@ -60,12 +59,8 @@ async function lockedAfter(reason: Exclude<LockReason, null>, personId = ids.man
 }
 
 async function givePin(personId: string, passphrase: string) {
-	const person = session.directory.person(personId)!;
-	const pkcs8 = await unwrapWithPassphrase(
-		loadPassphraseWrap(person.wrappedPrivateKey),
-		passphrase
-	);
-	await setPin(session.db, personId, PIN, pkcs8, { iterations: 1000 });
+	const { bytes, version } = await openWithPassphrase(session.authority, personId, passphrase);
+	await setPin(session.db, personId, PIN, { bytes, version }, { iterations: 1000 });
 }
 
 function personButtons() {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSPHRASE, DEMO_PEOPLE } from '$lib/app/office-setup';
 import type { OfficeRecord } from '$lib/core/keys/vault';
-import type { PersonRecord } from '$lib/core/people/people-schema';
+import type { PersonState } from '$lib/core/authority/state';
 import { demoPassphraseOf, preselected, rolesText, signInOrder } from './sign-in';
 
-function person(id: string, name: string, roles: string[], active = true): PersonRecord {
-	return { id, name, roles, active } as PersonRecord;
+function person(id: string, name: string, roles: string[], active = true): PersonState {
+	return { id, name, roles, active } as PersonState;
 }
 
 const ana = person('a', 'Ana Lee', ['manager']);

@@ -7,7 +7,7 @@
 import type { LockReason } from '$lib/app/session.svelte';
 import { DEMO_PASSPHRASE, DEMO_PEOPLE } from '$lib/app/office-setup';
 import type { OfficeRecord } from '$lib/core/keys/vault';
-import type { PersonRecord } from '$lib/core/people/people-schema';
+import type { PersonState } from '$lib/core/authority/state';
 import { roleDefinition } from '$lib/people/roles';
 
 const REASONS: Record<Exclude<LockReason, null>, string> = {
@@ -24,10 +24,7 @@ export function lockReasonMessage(reason: LockReason): string {
 }
 
 /** The people who may sign in, the last one first, the rest by name. */
-export function signInOrder(
-	people: readonly PersonRecord[],
-	lastId: string | null
-): PersonRecord[] {
+export function signInOrder(people: readonly PersonState[], lastId: string | null): PersonState[] {
 	const active = people.filter((person) => person.active);
 	const last = active.find((person) => person.id === lastId);
 	return last ? [last, ...active.filter((person) => person !== last)] : active;
@@ -35,7 +32,7 @@ export function signInOrder(
 
 /** Whom to go straight to: the only person, or the last one after a lock they did not choose. */
 export function preselected(
-	people: readonly PersonRecord[],
+	people: readonly PersonState[],
 	lastId: string | null,
 	reason: LockReason
 ): string | null {
@@ -45,14 +42,14 @@ export function preselected(
 }
 
 /** A person's roles as a person reads them: "Front desk", "Provider, Bookkeeper". */
-export function rolesText(person: Pick<PersonRecord, 'roles'>): string {
+export function rolesText(person: Pick<PersonState, 'roles'>): string {
 	return person.roles.map((role) => roleDefinition(role)?.label ?? role).join(', ');
 }
 
 /** In the demo office, the person's (public) demo passphrase, so every role can be tried. */
 export function demoPassphraseOf(
 	office: OfficeRecord | null,
-	person: Pick<PersonRecord, 'id' | 'roles'>
+	person: Pick<PersonState, 'id' | 'roles'>
 ): string | null {
 	if (!office?.demo) return null;
 	if (person.id === office.ownerPersonId) return DEMO_PASSPHRASE;

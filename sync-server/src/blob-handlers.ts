@@ -30,6 +30,7 @@ export function blobPut(session: Session, frame: Frame): void {
 		epoch: header.epoch,
 		nonce: Buffer.from(header.nonce, 'base64'),
 		signature: Buffer.from(header.signature, 'base64'),
+		link: header.link,
 		payload: frame.payload
 	};
 	ctx.queue.run(
@@ -47,9 +48,7 @@ export function blobGet(session: Session, frame: Frame): void {
 	const { blobId } = H.parseHeader(H.BLOB_GET, frame.header);
 	const { ctx, conn, officeId, deviceId } = session;
 	// A device revoked while connected is expelled; this guards the moment in between.
-	if (ctx.store.device(officeId, deviceId)?.revoked !== false) {
-		throw new RelayError('revoked', 'this device was removed from the office', true);
-	}
+	ctx.store.devices.requireActive(officeId, deviceId);
 	const blob = ctx.store.blobs.get(officeId, blobId);
 	if (!blob) {
 		ctx.log('blob-missing', { conn, officeId, blobId });
@@ -59,13 +58,15 @@ export function blobGet(session: Session, frame: Frame): void {
 	if (!session.hasRoomFor(blob.size)) {
 		throw new RelayError('rate-limited', 'too many blobs requested at once; slow down');
 	}
-	const { deviceId: owner, epoch, nonce, signature, size, payload } = blob;
+	const { deviceId: owner, epoch, nonce, signature, link, v, size, payload } = blob;
 	const out = {
 		blobId,
 		deviceId: owner,
 		epoch,
 		nonce: nonce.toString('base64'),
 		signature: signature.toString('base64'),
+		link,
+		v,
 		size
 	};
 	session.send(encodeFrame(MSG.BLOB, out, payload));

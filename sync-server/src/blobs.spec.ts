@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from './store';
 
@@ -18,6 +17,7 @@ function storePath(): string {
 }
 
 const key = Buffer.alloc(32, 1);
+const admin = Buffer.alloc(32, 9).toString('base64');
 
 function blob(deviceKey: number, blobId: string, size: number) {
 	return {
@@ -27,6 +27,7 @@ function blob(deviceKey: number, blobId: string, size: number) {
 		epoch: 1,
 		nonce: Buffer.alloc(12),
 		signature: Buffer.alloc(64),
+		link: 'chain:1',
 		payload: Buffer.alloc(size, 7)
 	};
 }
@@ -37,7 +38,7 @@ const officeBytes = (store: Store) =>
 describe('relay blob store', () => {
 	it('counts a blob against the quota once, however often its device puts it', () => {
 		const store = Store.open(storePath());
-		const device = store.registerOffice('o', 'd', key, 10);
+		const device = store.registerOffice('o', 'd', key, admin, 10);
 		expect(store.blobs.put(blob(device.key, 'b1', 600), 1000)).toEqual({ duplicate: false });
 		expect(store.blobs.put(blob(device.key, 'b1', 600), 1000)).toEqual({ duplicate: true });
 		expect(officeBytes(store)).toBe(600);
@@ -45,33 +46,26 @@ describe('relay blob store', () => {
 			expect.objectContaining({ code: 'quota' })
 		);
 		expect(store.blobs.get('o', 'b2')).toBeUndefined();
-		expect(store.blobs.get('o', 'b1')).toMatchObject({ deviceId: 'd', size: 600, epoch: 1 });
+		expect(store.blobs.get('o', 'b1')).toMatchObject({
+			deviceId: 'd',
+			size: 600,
+			epoch: 1,
+			link: 'chain:1',
+			v: 2
+		});
 		store.close();
 	});
 
 	it('refuses a blob from a revoked device', () => {
 		const store = Store.open(storePath());
-		const first = store.registerOffice('o', 'd1', key, 10);
-		store.addDevice('o', 'd2', Buffer.alloc(32, 2), 10);
+		const first = store.registerOffice('o', 'd1', key, admin, 10);
+		store.devices.add('o', 'd2', Buffer.alloc(32, 2), admin, 10);
 		const second = store.device('o', 'd2')!;
-		store.revokeDevice('o', 'd2');
+		store.devices.setRevoked('o', 'd2', true);
 		expect(() => store.blobs.put(blob(second.key, 'b1', 10), 1000)).toThrow(
 			expect.objectContaining({ code: 'revoked' })
 		);
 		expect(store.blobs.put(blob(first.key, 'b1', 10), 1000)).toEqual({ duplicate: false });
-		store.close();
-	});
-
-	it('adds the blobs table to a database of schema version 1', () => {
-		const path = storePath();
-		Store.open(path).close();
-		const old = new Database(path);
-		old.exec('DROP TABLE blobs');
-		old.pragma('user_version = 1');
-		old.close();
-		const store = Store.open(path);
-		expect(store.db.pragma('user_version', { simple: true })).toBe(2);
-		expect(store.blobs.get('o', 'b1')).toBeUndefined();
 		store.close();
 	});
 });

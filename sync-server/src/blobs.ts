@@ -9,7 +9,9 @@
  * - only a device that is enrolled and not revoked stores a blob.
  */
 import type Database from 'better-sqlite3';
+import { writerCheck } from './devices';
 import { RelayError } from './errors';
+import { SIGNATURE_VERSION } from './signatures';
 
 export interface BlobInput {
 	officeId: string;
@@ -18,6 +20,7 @@ export interface BlobInput {
 	epoch: number;
 	nonce: Buffer;
 	signature: Buffer;
+	link: string;
 	payload: Buffer;
 }
 
@@ -27,32 +30,36 @@ export interface StoredBlob {
 	epoch: number;
 	nonce: Buffer;
 	signature: Buffer;
+	link: string;
+	/** Signature version: 1 for blobs a v1 relay stored, else 2. */
+	v: number;
 	size: number;
 	payload: Buffer;
 }
 
 export class BlobStore {
 	private readonly sql;
+	private readonly writableDevice: (deviceKey: number) => number;
 
 	constructor(private readonly db: Database.Database) {
 		const prepare = db.prepare.bind(db);
+		this.writableDevice = writerCheck(db);
 		this.sql = {
 			owner: prepare<[string, string], { device_key: number }>(
 				'SELECT device_key FROM blobs WHERE office_id = ? AND blob_id = ?'
 			),
-			device: prepare<[number], { revoked: number }>(
-				'SELECT revoked FROM devices WHERE device_key = ?'
-			),
 			office: prepare<[string], { bytes: number }>('SELECT bytes FROM offices WHERE office_id = ?'),
-			insert: prepare<[string, string, number, number, Buffer, Buffer, number, Buffer, number]>(
-				`INSERT INTO blobs (office_id, blob_id, device_key, epoch, nonce, signature, size, payload, created_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			insert: prepare<
+				[string, string, number, number, Buffer, Buffer, string, number, number, Buffer, number]
+			>(
+				`INSERT INTO blobs (office_id, blob_id, device_key, epoch, nonce, signature, link, sig_version, size, payload, created_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 			),
 			addBytes: prepare<[number, string]>(
 				'UPDATE offices SET bytes = bytes + ? WHERE office_id = ?'
 			),
 			get: prepare<[string, string], StoredBlob>(
-				`SELECT blob_id AS blobId, d.device_id AS deviceId, epoch, nonce, signature, size, payload
+				`SELECT blob_id AS blobId, d.device_id AS deviceId, epoch, nonce, signature, link, sig_version AS v, size, payload
 				 FROM blobs b JOIN devices d USING (device_key) WHERE b.office_id = ? AND blob_id = ?`
 			)
 		};
@@ -61,11 +68,7 @@ export class BlobStore {
 	/** Stores a blob; `duplicate` when this device already stored it. Refuses as described above. */
 	put(input: BlobInput, quotaBytes: number): { duplicate: boolean } {
 		return this.db.transaction(() => {
-			const device = this.sql.device.get(input.deviceKey);
-			if (!device) throw new RelayError('unknown-device', 'unknown device', true);
-			if (device.revoked) {
-				throw new RelayError('revoked', 'this device was removed from the office', true);
-			}
+			this.writableDevice(input.deviceKey);
 			const owner = this.sql.owner.get(input.officeId, input.blobId);
 			if (owner) {
 				if (owner.device_key === input.deviceKey) return { duplicate: true };
@@ -77,7 +80,7 @@ export class BlobStore {
 			if (office.bytes + size > quotaBytes) {
 				throw new RelayError('quota', 'the office has used its storage quota');
 			}
-			const { officeId, blobId, deviceKey, epoch, nonce, signature, payload } = input;
+			const { officeId, blobId, deviceKey, epoch, nonce, signature, link, payload } = input;
 			this.sql.insert.run(
 				officeId,
 				blobId,
@@ -85,6 +88,8 @@ export class BlobStore {
 				epoch,
 				nonce,
 				signature,
+				link,
+				SIGNATURE_VERSION,
 				size,
 				payload,
 				Date.now()

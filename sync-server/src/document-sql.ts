@@ -1,6 +1,7 @@
 /**
  * The prepared statements of documents.ts, and the row shapes they return. Items and snapshots
- * are read joined with their device, so pages carry the device id rather than its key.
+ * are read joined with their device, so pages carry the device id rather than its key, and with
+ * their link and signature version (`v`: 1 for rows a v1 relay stored).
  */
 import type Database from 'better-sqlite3';
 import type { StoredItem } from './documents';
@@ -15,7 +16,7 @@ export interface DocRow {
 export type ItemRow = Omit<StoredItem, 'kind'>;
 
 /** The columns after `seq` of an item or snapshot, joined with its device for the device id. */
-const COLUMNS = `d.device_id AS deviceId, device_seq AS deviceSeq, epoch, nonce, signature, size, payload`;
+const COLUMNS = `d.device_id AS deviceId, device_seq AS deviceSeq, epoch, nonce, signature, link, sig_version AS v, size, payload`;
 
 /** Prepares every statement of the document store once. */
 export function documentStatements(db: Database.Database) {
@@ -29,35 +30,24 @@ export function documentStatements(db: Database.Database) {
 		office: prepare<[string], { bytes: number; documents: number }>(
 			'SELECT bytes, documents FROM offices WHERE office_id = ?'
 		),
-		device: prepare<[number], { revoked: number; max_device_seq: number }>(
-			'SELECT revoked, max_device_seq FROM devices WHERE device_key = ?'
-		),
 		findItem: prepare<[number, number, number], { seq: number }>(
 			'SELECT seq FROM items WHERE device_key = ? AND device_seq = ? AND doc_key = ?'
 		),
 		insertDoc: prepare<[string, string], DocRow>(
 			'INSERT INTO documents (office_id, doc_id) VALUES (?, ?) RETURNING *'
 		),
-		insertItem: prepare<[number, number, number, number, number, Buffer, Buffer, number, Buffer]>(
-			'INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+		insertItem: prepare<
+			[number, number, number, number, number, Buffer, Buffer, string, number, number, Buffer]
+		>(
+			`INSERT INTO items (doc_key, seq, device_key, device_seq, epoch, nonce, signature, link, sig_version, size, payload)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		setLatest: prepare<[number, number]>('UPDATE documents SET latest = ? WHERE doc_key = ?'),
-		setCovers: prepare<[number, number]>('UPDATE documents SET covers = ? WHERE doc_key = ?'),
 		setDeviceSeq: prepare<[number, number]>(
 			'UPDATE devices SET max_device_seq = ? WHERE device_key = ?'
 		),
 		addBytes: prepare<[number, number, string]>(
 			'UPDATE offices SET bytes = bytes + ?, documents = documents + ? WHERE office_id = ?'
-		),
-		coveredBytes: prepare<[number, number], { n: number | null }>(
-			'SELECT SUM(size) AS n FROM items WHERE doc_key = ? AND seq <= ?'
-		),
-		deleteCovered: prepare<[number, number]>('DELETE FROM items WHERE doc_key = ? AND seq <= ?'),
-		snapshotSize: prepare<[number], { size: number }>(
-			'SELECT size FROM snapshots WHERE doc_key = ?'
-		),
-		putSnapshot: prepare<[number, number, number, number, number, Buffer, Buffer, number, Buffer]>(
-			'INSERT OR REPLACE INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
 		),
 		snapshot: prepare<[number], ItemRow>(
 			`SELECT covers AS seq, ${COLUMNS} FROM snapshots s JOIN devices d USING (device_key) WHERE doc_key = ?`

@@ -1,19 +1,19 @@
 /**
- * Documents of an office: their items (updates since the snapshot) and their snapshot.
+ * Documents of an office: their items (updates since the confirmed snapshot) and that snapshot.
+ * Snapshots are proposed, confirmed and applied in compaction.ts.
  *
  * Invariants kept here, each within one transaction:
  * - `seq` is per document, assigned as latest + 1, so the items after a snapshot are exactly the
  *   seqs covers+1..latest and `sinceSnapshot` is latest − covers.
  * - a device's highest stored deviceSeq only grows; a PUSH at or below it is a retransmission
  *   and stores nothing.
- * - a snapshot replaces the previous one only if covers ≥ its covers and ≤ latest, and deletes
- *   the items it covers in the same transaction.
  * - the office's byte and document counters move with every insert and delete.
  */
 import type Database from 'better-sqlite3';
+import { writerCheck } from './devices';
 import { RelayError } from './errors';
 import { documentStatements, type DocRow } from './document-sql';
-import type { ItemKind } from './signatures';
+import { SIGNATURE_VERSION, type ItemKind } from './signatures';
 
 export interface DocumentState {
 	key: number;
@@ -30,6 +30,9 @@ export interface StoredItem {
 	epoch: number;
 	nonce: Buffer;
 	signature: Buffer;
+	link: string;
+	/** Signature version: 1 for rows a v1 relay stored, else 2. */
+	v: number;
 	size: number;
 	payload: Buffer;
 }
@@ -42,6 +45,7 @@ export interface WriteInput {
 	epoch: number;
 	nonce: Buffer;
 	signature: Buffer;
+	link: string;
 	payload: Buffer;
 }
 
@@ -74,9 +78,18 @@ const toState = (row: DocRow): DocumentState => ({
 
 export class DocumentStore {
 	private readonly sql: ReturnType<typeof documentStatements>;
+	/** The device's highest stored deviceSeq; throws if it was revoked meanwhile. */
+	private readonly writableDevice: (deviceKey: number) => number;
 
 	constructor(private readonly db: Database.Database) {
 		this.sql = documentStatements(db);
+		this.writableDevice = writerCheck(db);
+	}
+
+	/** The document of an office by id, if any item of it was ever stored. */
+	get(officeId: string, docId: string): DocumentState | undefined {
+		const row = this.sql.get.get(officeId, docId);
+		return row && toState(row);
 	}
 
 	/** Every document of an office with its latest and covered seq. */
@@ -138,7 +151,7 @@ export class DocumentStore {
 				throw new RelayError('quota', 'the office has used its storage quota');
 			}
 			const seq = doc.latest + 1;
-			const { deviceKey, deviceSeq, epoch, nonce, signature, payload } = input;
+			const { deviceKey, deviceSeq, epoch, nonce, signature, link, payload } = input;
 			this.sql.insertItem.run(
 				doc.doc_key,
 				seq,
@@ -147,6 +160,8 @@ export class DocumentStore {
 				epoch,
 				nonce,
 				signature,
+				link,
+				SIGNATURE_VERSION,
 				size,
 				payload
 			);
@@ -155,53 +170,6 @@ export class DocumentStore {
 			this.sql.addBytes.run(size, newDocuments, input.officeId);
 			return { duplicate: false, seq, latest: seq, covers: doc.covers };
 		})();
-	}
-
-	/** Swaps in a snapshot covering `covers` and drops the items it covers, or refuses it. */
-	snapshot(input: WriteInput & { covers: number }, bounds: WriteBounds): DocumentState {
-		return this.db.transaction((): DocumentState => {
-			this.writableDevice(input.deviceKey);
-			const doc = this.sql.get.get(input.officeId, input.docId);
-			if (!doc || input.covers < doc.covers || input.covers > doc.latest) {
-				throw new RelayError(
-					'stale-snapshot',
-					'covers is below the current snapshot or past latest'
-				);
-			}
-			const office = this.office(input.officeId);
-			const freed =
-				(this.sql.coveredBytes.get(doc.doc_key, input.covers)?.n ?? 0) +
-				(this.sql.snapshotSize.get(doc.doc_key)?.size ?? 0);
-			const size = input.payload.length;
-			if (office.bytes - freed + size > bounds.quotaBytes) {
-				throw new RelayError('quota', 'the office has used its storage quota');
-			}
-			const { covers, deviceKey, deviceSeq, epoch, nonce, signature, payload } = input;
-			this.sql.deleteCovered.run(doc.doc_key, covers);
-			this.sql.putSnapshot.run(
-				doc.doc_key,
-				covers,
-				deviceKey,
-				deviceSeq,
-				epoch,
-				nonce,
-				signature,
-				size,
-				payload
-			);
-			this.sql.setCovers.run(covers, doc.doc_key);
-			this.sql.addBytes.run(size - freed, 0, input.officeId);
-			return { ...toState(doc), covers };
-		})();
-	}
-
-	/** The device's highest stored deviceSeq; throws if it was revoked meanwhile. */
-	private writableDevice(deviceKey: number): number {
-		const device = this.sql.device.get(deviceKey);
-		if (!device) throw new RelayError('unknown-device', 'unknown device', true);
-		if (device.revoked)
-			throw new RelayError('revoked', 'this device was removed from the office', true);
-		return device.max_device_seq;
 	}
 
 	private office(officeId: string): { bytes: number; documents: number } {

@@ -1,14 +1,17 @@
 /**
  * The READY sockets of each office. Newly stored items go to every other socket of the office
- * that follows the document live; device list changes go to all of them; a revoked device's
- * sockets are closed.
+ * that follows the document live; a pending snapshot is offered to the sockets of every other
+ * device; device list changes go to all of them; a revoked device's sockets are closed.
  */
 import type { RelayError } from './errors';
 
 export interface OfficePeer {
 	readonly deviceId: string;
+	readonly deviceKey: number;
 	/** Sends a newly stored item of `docId` if this socket follows that document live. */
 	deliver(docId: string, frame: Buffer): void;
+	/** Sends a SNAPSHOT_OFFER if this socket takes offers live and has room; whether it did. */
+	offer(frame: Buffer): boolean;
 	send(frame: Buffer): void;
 	/** Sends a fatal ERROR and closes the socket. */
 	fail(error: RelayError): void;
@@ -44,6 +47,26 @@ export class Fanout {
 		for (const peer of this.offices.get(officeId) ?? []) {
 			if (peer === from) continue;
 			peer.deliver(docId, frame);
+			sent += 1;
+		}
+		return sent;
+	}
+
+	/** Offers a pending snapshot to the sockets of every device but its writer; returns how many. */
+	offer(officeId: string, writerKey: number, frame: Buffer): number {
+		let sent = 0;
+		for (const peer of this.offices.get(officeId) ?? []) {
+			if (peer.deviceKey !== writerKey && peer.offer(frame)) sent += 1;
+		}
+		return sent;
+	}
+
+	/** Sends a frame to every READY socket of one device. */
+	toDevice(officeId: string, deviceId: string, frame: Buffer): number {
+		let sent = 0;
+		for (const peer of this.offices.get(officeId) ?? []) {
+			if (peer.deviceId !== deviceId) continue;
+			peer.send(frame);
 			sent += 1;
 		}
 		return sent;

@@ -1,16 +1,25 @@
 /**
  * Which client messages exist, whether they need READY or carry a payload, and who handles them.
- * The authentication and pairing handlers live here; document and device handlers beside.
+ * The authentication and pairing handlers live here; document, compaction, blob and device
+ * handlers beside.
  */
 import { randomBytes } from 'node:crypto';
+import { adminChallenge } from './admin-auth';
 import { blobGet, blobPut } from './blob-handlers';
-import { addDevice, revokeDevice } from './device-handlers';
+import { confirmSnapshot, disputeSnapshot, snapshot } from './compaction-handlers';
+import { addAdmin, addDevice, removeAdmin, restoreDevice, revokeDevice } from './device-handlers';
 import { RelayError } from './errors';
 import * as H from './headers';
-import { encodeFrame, MSG, type Frame } from './protocol';
+import { encodeFrame, MSG, PROTOCOL_VERSION, type Frame } from './protocol';
 import type { Session } from './session';
-import { authText, publicKeyFromRaw, verifySignature } from './signatures';
-import { push, snapshot, subscribe } from './sync-handlers';
+import {
+	adminKeyProofText,
+	authText,
+	publicKeyFromRaw,
+	verifySignature,
+	verifyWithKey
+} from './signatures';
+import { push, subscribe } from './sync-handlers';
 
 export interface Route {
 	/** Only after READY. */
@@ -22,8 +31,9 @@ export interface Route {
 
 function hello(session: Session, frame: Frame): void {
 	if (session.phase !== 'open') throw new RelayError('bad-state', 'HELLO was already sent');
-	if (frame.header.v !== 1) {
-		throw new RelayError('unsupported-version', 'this relay speaks protocol version 1', true);
+	if (frame.header.v !== PROTOCOL_VERSION) {
+		const message = `this relay speaks protocol version ${PROTOCOL_VERSION}`;
+		throw new RelayError('unsupported-version', message, true);
 	}
 	const { officeId, deviceId } = H.parseHeader(H.HELLO, frame.header);
 	session.officeId = officeId;
@@ -66,12 +76,16 @@ function register(session: Session, frame: Frame): void {
 		throw new RelayError('bad-signature', 'the challenge signature does not verify', true);
 	}
 	const { ctx, officeId, deviceId } = session;
+	const admin = header.admin.key;
+	if (!verifyWithKey(admin, adminKeyProofText(officeId, admin), header.admin.proof)) {
+		throw new RelayError('bad-signature', 'the admin key did not sign its proof', true);
+	}
 	if (ctx.store.officeExists(officeId)) {
 		throw new RelayError('office-exists', 'this office is already registered', true);
 	}
 	session.phase = 'registering';
 	ctx.queue.run(
-		() => ctx.store.registerOffice(officeId, deviceId, raw, ctx.limits.maxOffices),
+		() => ctx.store.registerOffice(officeId, deviceId, raw, admin, ctx.limits.maxOffices),
 		(outcome) => {
 			if (session.phase !== 'registering') return;
 			if (!outcome.ok) return session.reject(outcome.error, MSG.REGISTER);
@@ -114,10 +128,16 @@ export const ROUTES: ReadonlyMap<number, Route> = new Map([
 	[MSG.SUBSCRIBE, route(true, false, subscribe)],
 	[MSG.PUSH, route(true, true, push)],
 	[MSG.SNAPSHOT, route(true, true, snapshot)],
+	[MSG.SNAPSHOT_CONFIRM, route(true, false, confirmSnapshot)],
+	[MSG.SNAPSHOT_DISPUTE, route(true, false, disputeSnapshot)],
 	[MSG.BLOB_PUT, route(true, true, blobPut)],
 	[MSG.BLOB_GET, route(true, false, blobGet)],
+	[MSG.ADMIN_CHALLENGE, route(true, false, adminChallenge)],
 	[MSG.ADD_DEVICE, route(true, false, addDevice)],
 	[MSG.REVOKE_DEVICE, route(true, false, revokeDevice)],
+	[MSG.RESTORE_DEVICE, route(true, false, restoreDevice)],
+	[MSG.ADD_ADMIN, route(true, false, addAdmin)],
+	[MSG.REMOVE_ADMIN, route(true, false, removeAdmin)],
 	[MSG.PAIR_OPEN, route(false, false, pairOpen)],
 	[MSG.PAIR_MSG, route(false, true, pairMessage)],
 	[MSG.PING, route(false, false, ping)]

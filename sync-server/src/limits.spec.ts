@@ -4,9 +4,16 @@ import { TokenBucket } from './rate-limit';
 
 describe('limits', () => {
 	it('reads the limits named in the protocol from the environment', () => {
-		expect(limitsFromEnv({ MAX_FRAME_BYTES: '1024', RATE_BURST: '5', OTHER: '1' })).toEqual({
+		const env = {
+			MAX_FRAME_BYTES: '1024',
+			RATE_BURST: '5',
+			SNAPSHOT_CONFIRMATIONS: '2',
+			OTHER: '1'
+		};
+		expect(limitsFromEnv(env)).toEqual({
 			maxFrameBytes: 1024,
-			rateBurst: 5
+			rateBurst: 5,
+			snapshotConfirmations: 2
 		});
 		expect(resolveLimits({ rateBurst: 5 })).toEqual({ ...DEFAULT_LIMITS, rateBurst: 5 });
 	});

@@ -31,6 +31,10 @@ export interface Limits {
 	maxBadFrames: number;
 	/** WebSocket-level ping interval; a socket that missed the previous pong is dropped. */
 	heartbeatMs: number;
+	/** Devices other than its writer that must confirm a pending snapshot before it is applied. */
+	snapshotConfirmations: number;
+	/** How long an ADMIN_NONCE may be used. */
+	adminNonceTtlMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -50,7 +54,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
 	pageMaxBytes: MiB,
 	maxBufferedBytes: 32 * MiB,
 	maxBadFrames: 20,
-	heartbeatMs: 30_000
+	heartbeatMs: 30_000,
+	snapshotConfirmations: 1,
+	adminNonceTtlMs: 60_000
 };
 
 /** The environment variables of docs/sync-protocol.md and the limit each one sets. */
@@ -63,7 +69,8 @@ export const LIMIT_ENV: Readonly<Record<string, keyof Limits>> = {
 	OFFICE_MAX_DEVICES: 'officeMaxDevices',
 	OFFICE_MAX_CONNECTIONS: 'officeMaxConnections',
 	MAX_CONNECTIONS: 'maxConnections',
-	MAX_OFFICES: 'maxOffices'
+	MAX_OFFICES: 'maxOffices',
+	SNAPSHOT_CONFIRMATIONS: 'snapshotConfirmations'
 };
 
 /** Defaults overridden by the given values; throws on anything not a positive number. */

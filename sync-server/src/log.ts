@@ -3,8 +3,9 @@
  *
  * Invariant: a log entry carries ids (office, device, document, connection, mailbox), message
  * types, sizes, counts, sequence numbers and error codes — never payloads, nonces, signatures,
- * public keys or exception messages (a JSON.parse message quotes the input it choked on). The
- * `LogFields` type admits only such fields, so a call site cannot slip a header value in.
+ * links, public keys (of devices or admins) or exception messages (a JSON.parse message quotes
+ * the input it choked on). The `LogFields` type admits only such fields, so a call site cannot
+ * slip a header value in.
  */
 
 export interface LogFields {

@@ -10,6 +10,9 @@
  * with `ERROR bad-frame`. Header fields are checked per message type in headers.ts.
  */
 
+/** The protocol version this relay speaks (HELLO `v`). */
+export const PROTOCOL_VERSION = 2;
+
 export const MSG = {
 	HELLO: 0x01,
 	CHALLENGE: 0x02,
@@ -29,9 +32,18 @@ export const MSG = {
 	BLOB_GET: 0x19,
 	BLOB: 0x1a,
 	BLOB_MISSING: 0x1b,
+	SNAPSHOT_OFFER: 0x1c,
+	SNAPSHOT_CONFIRM: 0x1d,
+	SNAPSHOT_DISPUTE: 0x1e,
+	SNAPSHOT_DONE: 0x1f,
 	ADD_DEVICE: 0x20,
 	REVOKE_DEVICE: 0x21,
 	DEVICES: 0x22,
+	ADMIN_CHALLENGE: 0x23,
+	ADMIN_NONCE: 0x24,
+	RESTORE_DEVICE: 0x25,
+	ADD_ADMIN: 0x26,
+	REMOVE_ADMIN: 0x27,
 	PAIR_OPEN: 0x30,
 	PAIR_MSG: 0x31,
 	PAIR_PEER: 0x32,
@@ -44,7 +56,10 @@ export type MessageType = (typeof MSG)[keyof typeof MSG];
 /** Bytes before the header: the type and the header length. */
 export const PREFIX_BYTES = 5;
 
-/** Largest header the relay reads; SUBSCRIBE may list a cursor for every document of an office. */
+/**
+ * Largest header the relay reads; SUBSCRIBE may list a cursor for every document of an office.
+ * 16 KiB holds the largest other header too: a SNAPSHOT with a 4096-character link.
+ */
 export const HEADER_MAX_BYTES = 16 * 1024;
 export const SUBSCRIBE_HEADER_MAX_BYTES = 1024 * 1024;
 

@@ -7,10 +7,12 @@
  * nor waiting in a pairing mailbox is closed after `authTimeoutMs`. Every frame is handled inside
  * a try/catch: a refusal becomes an ERROR frame, an unexpected exception `ERROR internal` (logged
  * by code only), and the socket stays usable unless the error is fatal or the socket has sent
- * `maxBadFrames` bad frames. Per-socket state is kept small: ids, a key object, a rate bucket.
+ * `maxBadFrames` bad frames. Per-socket state is kept small: ids, a key object, a rate bucket,
+ * an admin nonce.
  */
 import type { KeyObject } from 'node:crypto';
 import { WebSocket, type RawData } from 'ws';
+import { AdminNonce } from './admin-nonce';
 import { Backlog, type BacklogHost } from './backlog';
 import type { RelayContext } from './context';
 import { BAD_FRAME_CODES, RelayError } from './errors';
@@ -49,6 +51,7 @@ export class Session implements OfficePeer, PairPeer, BacklogHost {
 	mailbox: string | undefined;
 	alive = true;
 	readonly backlog: Backlog = new Backlog(this);
+	readonly adminNonce: AdminNonce;
 	private bucket: TokenBucket;
 	private badFrames = 0;
 	private dropped = 0;
@@ -60,6 +63,7 @@ export class Session implements OfficePeer, PairPeer, BacklogHost {
 		readonly conn: number
 	) {
 		this.bucket = ctx.buckets.forSocket();
+		this.adminNonce = new AdminNonce(ctx.limits.adminNonceTtlMs);
 		this.authTimer = setTimeout(() => this.authTimeout(), ctx.limits.authTimeoutMs);
 		ws.on('message', (data, isBinary) => {
 			try {
@@ -110,6 +114,15 @@ export class Session implements OfficePeer, PairPeer, BacklogHost {
 		this.send(frame);
 	}
 
+	/** Offers a pending snapshot, skipped when too early (see Backlog) or the buffer is full. */
+	offer(frame: Buffer): boolean {
+		if (this.phase !== 'ready' || !this.backlog.takesOffers() || !this.hasRoomFor(frame.length)) {
+			return false;
+		}
+		this.send(frame);
+		return true;
+	}
+
 	/** Device authenticated (or office registered): joins the office and answers READY. */
 	becomeReady(device: DeviceRecord, key: KeyObject): void {
 		const { fanout, buckets, store, limits, log } = this.ctx;
@@ -124,7 +137,7 @@ export class Session implements OfficePeer, PairPeer, BacklogHost {
 		clearTimeout(this.authTimer);
 		this.bucket = buckets.acquire(this.officeId, this.deviceId);
 		fanout.join(this.officeId, this);
-		this.send(encodeFrame(MSG.READY, { devices: store.devices(this.officeId) }));
+		this.send(encodeFrame(MSG.READY, store.roster(this.officeId)));
 		log('ready', { conn: this.conn, officeId: this.officeId, deviceId: this.deviceId });
 	}
 

@@ -1,14 +1,23 @@
 /**
- * The Ed25519 signatures of docs/sync-protocol.md ("Signatures"). The signed texts, exactly:
+ * The Ed25519 signatures of docs/sync-protocol.md ("Signatures"), protocol v2. The signed texts,
+ * exactly (UTF-8, numbers decimal, base64 strings quoted as sent — headers.ts admits only
+ * canonical ones):
  *
- *   auth:  po-auth-v1|<officeId>|<deviceId>|<nonce base64>
- *   item:  po-item-v1|<kind>|<docId>|<deviceSeq>|<epoch>|<nonce base64>|<covers or empty>|
- *          followed by the ciphertext bytes
- *   blob:  po-blob-v1|<blobId>|<epoch>|<nonce base64>|<size>|  followed by the ciphertext bytes
+ *   auth:       po-auth-v2|<officeId>|<deviceId>|<nonce>
+ *   item:       po-item-v2|<kind>|<docId>|<deviceSeq>|<epoch>|<nonce>|<covers or empty>|<link>|
+ *               followed by the ciphertext bytes
+ *   blob:       po-blob-v2|<blobId>|<epoch>|<nonce>|<size>|<link>|  followed by the ciphertext
+ *   admin:      po-admin-v2|<officeId>|<adminNonce>|<action>|<subject>|<detail>
+ *   admin key:  po-admin-key-v2|<officeId>|<admin key>          (signed by that key: possession)
+ *   compaction: po-compact-v2|<officeId>|<docId>|<covers>|<the item's device signature>
  *
- * Numbers are decimal; base64 strings are quoted as sent (headers.ts admits only canonical ones).
+ * Rows stored under v1 keep their v1 signatures (`v: 1` on the wire); the relay never verifies
+ * stored rows again, so it needs no v1 text.
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+
+/** The signature version of everything this relay stores. */
+export const SIGNATURE_VERSION = 2;
 
 export type ItemKind = 'update' | 'snapshot';
 
@@ -20,18 +29,7 @@ export interface ItemFields {
 	nonce: string;
 	/** Only for snapshots: the seq the snapshot covers. */
 	covers?: number;
-}
-
-/** The UTF-8 text a device signs to authenticate against a challenge. */
-export function authText(officeId: string, deviceId: string, nonce: string): Buffer {
-	return Buffer.from(`po-auth-v1|${officeId}|${deviceId}|${nonce}`, 'utf8');
-}
-
-/** The bytes a device signs for a stored item: the text fields, then the ciphertext. */
-export function itemData(fields: ItemFields, ciphertext: Uint8Array): Buffer {
-	const { kind, docId, deviceSeq, epoch, nonce, covers } = fields;
-	const text = `po-item-v1|${kind}|${docId}|${deviceSeq}|${epoch}|${nonce}|${covers ?? ''}|`;
-	return Buffer.concat([Buffer.from(text, 'utf8'), ciphertext]);
+	link: string;
 }
 
 export interface BlobFields {
@@ -39,13 +37,65 @@ export interface BlobFields {
 	epoch: number;
 	nonce: string;
 	size: number;
+	link: string;
+}
+
+export type AdminAction =
+	'add-device' | 'revoke-device' | 'restore-device' | 'add-admin' | 'remove-admin';
+
+export interface AdminActionFields {
+	officeId: string;
+	/** The socket's admin nonce (ADMIN_NONCE), base64. */
+	nonce: string;
+	action: AdminAction;
+	/** The device id, or the admin key added or removed. */
+	subject: string;
+	/** The device's public key for `add-device`; empty otherwise. */
+	detail: string;
+}
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+/** The UTF-8 text a device signs to authenticate against a challenge. */
+export function authText(officeId: string, deviceId: string, nonce: string): Buffer {
+	return utf8(`po-auth-v2|${officeId}|${deviceId}|${nonce}`);
+}
+
+/** The bytes a device signs for a stored item: the text fields, then the ciphertext. */
+export function itemData(fields: ItemFields, ciphertext: Uint8Array): Buffer {
+	const { kind, docId, deviceSeq, epoch, nonce, covers, link } = fields;
+	const text = `po-item-v2|${kind}|${docId}|${deviceSeq}|${epoch}|${nonce}|${covers ?? ''}|${link}|`;
+	return Buffer.concat([utf8(text), ciphertext]);
 }
 
 /** The bytes a device signs for a blob: the text fields, then the ciphertext. */
 export function blobData(fields: BlobFields, ciphertext: Uint8Array): Buffer {
-	const { blobId, epoch, nonce, size } = fields;
-	const text = `po-blob-v1|${blobId}|${epoch}|${nonce}|${size}|`;
-	return Buffer.concat([Buffer.from(text, 'utf8'), ciphertext]);
+	const { blobId, epoch, nonce, size, link } = fields;
+	return Buffer.concat([
+		utf8(`po-blob-v2|${blobId}|${epoch}|${nonce}|${size}|${link}|`),
+		ciphertext
+	]);
+}
+
+/** The text an admin signs to change the office's devices or admins. */
+export function adminActionText(fields: AdminActionFields): Buffer {
+	const { officeId, nonce, action, subject, detail } = fields;
+	return utf8(`po-admin-v2|${officeId}|${nonce}|${action}|${subject}|${detail}`);
+}
+
+/** The text a new admin key signs to prove it is held by whoever names it. */
+export function adminKeyProofText(officeId: string, adminKey: string): Buffer {
+	return utf8(`po-admin-key-v2|${officeId}|${adminKey}`);
+}
+
+/** The text an admin countersigns to approve one snapshot (named by its device signature). */
+export function compactionText(
+	officeId: string,
+	docId: string,
+	covers: number,
+	itemSignature: string
+): Buffer {
+	return utf8(`po-compact-v2|${officeId}|${docId}|${covers}|${itemSignature}`);
 }
 
 /** A public key object from the 32 raw bytes of an Ed25519 key; undefined if not a key. */
@@ -66,4 +116,10 @@ export function verifySignature(key: KeyObject, data: Uint8Array, signature: str
 	} catch {
 		return false;
 	}
+}
+
+/** `verifySignature` with a raw key in base64 (an admin key); false when it is not a key. */
+export function verifyWithKey(rawKey: string, data: Uint8Array, signature: string): boolean {
+	const key = publicKeyFromRaw(Buffer.from(rawKey, 'base64'));
+	return key !== undefined && verifySignature(key, data, signature);
 }

@@ -1,6 +1,7 @@
 /**
- * SUBSCRIBE, PUSH and SNAPSHOT. A write is checked (header, then the device's signature over the
- * exact bytes to store) before it is queued, and answered only after its batch has committed.
+ * SUBSCRIBE and PUSH (SNAPSHOT and its confirmations are in compaction-handlers.ts). A write is
+ * checked (header, then the device's signature over the exact bytes to store, link included)
+ * before it is queued, and answered only after its batch has committed.
  */
 import type { KeyObject } from 'node:crypto';
 import type { WriteInput } from './documents';
@@ -8,7 +9,7 @@ import { RelayError } from './errors';
 import * as H from './headers';
 import { encodeFrame, MSG, type Frame } from './protocol';
 import type { Session } from './session';
-import { itemData, verifySignature, type ItemFields } from './signatures';
+import { itemData, SIGNATURE_VERSION, verifySignature, type ItemFields } from './signatures';
 import { updatesFrame } from './updates';
 
 export function subscribe(session: Session, frame: Frame): void {
@@ -17,7 +18,7 @@ export function subscribe(session: Session, frame: Frame): void {
 }
 
 /** The verified write: throws `bad-signature` unless the device signed exactly this item. */
-function verifiedWrite(
+export function verifiedWrite(
 	session: Session,
 	fields: ItemFields,
 	signature: string,
@@ -35,6 +36,7 @@ function verifiedWrite(
 		epoch: fields.epoch,
 		nonce: Buffer.from(fields.nonce, 'base64'),
 		signature: Buffer.from(signature, 'base64'),
+		link: fields.link,
 		payload
 	};
 }
@@ -63,28 +65,19 @@ export function push(session: Session, frame: Frame): void {
 			if (duplicate) {
 				ctx.log('push-duplicate', { conn, officeId, docId, deviceSeq, seq });
 			} else {
-				const item = { ...input, seq, kind: 'update' as const, deviceId, size };
+				const item = {
+					...input,
+					seq,
+					kind: 'update' as const,
+					deviceId,
+					size,
+					v: SIGNATURE_VERSION
+				};
 				const forward = updatesFrame(docId, [item], { latest, covers, more: false });
 				const count = ctx.fanout.publish(officeId, session, docId, forward);
 				ctx.log('push', { conn, officeId, docId, deviceSeq, seq, size, count });
 			}
 			session.send(encodeFrame(MSG.ACK, { docId, deviceSeq, seq }));
-		}
-	);
-}
-
-export function snapshot(session: Session, frame: Frame): void {
-	const header = H.parseHeader(H.SNAPSHOT, frame.header);
-	const { docId, covers } = header;
-	const fields = { kind: 'snapshot' as const, ...header };
-	const input = { ...verifiedWrite(session, fields, header.signature, frame.payload), covers };
-	const { ctx, conn, officeId } = session;
-	ctx.queue.run(
-		() => ctx.store.documents.snapshot(input, boundsOf(session)),
-		(outcome) => {
-			if (!outcome.ok) return session.reject(outcome.error, MSG.SNAPSHOT, frame);
-			ctx.log('snapshot', { conn, officeId, docId, covers, size: frame.payload.length });
-			session.send(encodeFrame(MSG.SNAPSHOT_ACK, { docId, covers }));
 		}
 	);
 }

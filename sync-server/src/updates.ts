@@ -1,9 +1,12 @@
 /**
- * UPDATES frames: a header listing the items of one document (what a receiver needs to store
- * and verify them) and their ciphertexts concatenated in the same order.
+ * The frames that carry stored items: UPDATES (items of one document: what a receiver needs to
+ * store and verify them, and their ciphertexts concatenated in the same order) and
+ * SNAPSHOT_OFFER (one pending snapshot, for other devices to confirm or dispute).
  */
+import type { PendingSnapshot } from './compaction';
 import type { StoredItem } from './documents';
 import { encodeFrame, MSG } from './protocol';
+import { SIGNATURE_VERSION } from './signatures';
 
 export interface DocumentPosition {
 	latest: number;
@@ -27,6 +30,8 @@ export function updatesFrame(
 			epoch: item.epoch,
 			nonce: item.nonce.toString('base64'),
 			signature: item.signature.toString('base64'),
+			link: item.link,
+			v: item.v,
 			size: item.size
 		})),
 		more: position.more,
@@ -38,4 +43,21 @@ export function updatesFrame(
 		header,
 		items.map((item) => item.payload)
 	);
+}
+
+/** The SNAPSHOT_OFFER frame of a pending snapshot (always signed under v2). */
+export function offerFrame(snapshot: PendingSnapshot): Buffer {
+	const header = {
+		docId: snapshot.docId,
+		covers: snapshot.covers,
+		deviceId: snapshot.deviceId,
+		deviceSeq: snapshot.deviceSeq,
+		epoch: snapshot.epoch,
+		nonce: snapshot.nonce.toString('base64'),
+		signature: snapshot.signature.toString('base64'),
+		link: snapshot.link,
+		v: SIGNATURE_VERSION,
+		size: snapshot.size
+	};
+	return encodeFrame(MSG.SNAPSHOT_OFFER, header, snapshot.payload);
 }

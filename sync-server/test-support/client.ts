@@ -1,36 +1,45 @@
 /**
  * RelayTestClient: a device talking to the relay over a real WebSocket, the way the app's sync
- * client will: register or authenticate, subscribe, push and snapshot with real signatures.
+ * client will: register or authenticate, subscribe, push and snapshot with real signatures, and
+ * — with an office manager's admin key signed in (`device.admin`) — change devices and admins
+ * (admin-socket.ts).
  * `next(type)` takes the first received frame of a type (see frame-queue.ts).
  */
 import { randomBytes } from 'node:crypto';
-import WebSocket from 'ws';
-import { encodeFrame, MSG, type Header } from '../src/protocol';
-import { FrameQueue, type Received } from './frame-queue';
+import type WebSocket from 'ws';
+import { MSG } from '../src/protocol';
+import { AdminTestSocket } from './admin-socket';
+import type { Received } from './frame-queue';
 import type * as F from './frames';
-import { createDevice, signBlob, signChallenge, signItem, type DeviceIdentity } from './identity';
+import {
+	countersignSnapshot,
+	createAdmin,
+	createDevice,
+	proveAdminKey,
+	signBlob,
+	signChallenge,
+	signItem,
+	type AdminIdentity,
+	type DeviceIdentity
+} from './identity';
+import { DEFAULT_TIMEOUT_MS, openWebSocket } from './test-socket';
 
-const DEFAULT_TIMEOUT_MS = 5000;
-const opened = new Set<RelayTestClient>();
+export interface WriteOptions {
+	epoch?: number;
+	link?: string;
+}
 
-export class RelayTestClient {
-	readonly closed: Promise<{ code: number; reason: string }>;
-	private readonly queue = new FrameQueue();
-	private isClosed = false;
+export interface SnapshotOptions extends WriteOptions {
+	/** The admin who countersigns it; the one signed in on this device by default. */
+	admin?: AdminIdentity;
+}
 
+export class RelayTestClient extends AdminTestSocket {
 	private constructor(
-		readonly ws: WebSocket,
+		ws: WebSocket,
 		readonly device: DeviceIdentity
 	) {
-		this.closed = new Promise((resolve) => {
-			ws.on('close', (code, reason) => {
-				this.isClosed = true;
-				this.queue.close(`socket closed (${code} ${reason.toString()})`);
-				resolve({ code, reason: reason.toString() });
-			});
-		});
-		ws.on('error', () => {});
-		ws.on('message', (data: Buffer) => this.queue.receive(data));
+		super(ws);
 	}
 
 	/** Opens a socket to the relay for a device (a new device of a new office by default). */
@@ -38,69 +47,33 @@ export class RelayTestClient {
 		url: string,
 		device: DeviceIdentity = createDevice()
 	): Promise<RelayTestClient> {
-		const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
-		await new Promise<void>((resolve, reject) => {
-			ws.once('open', () => resolve());
-			ws.once('error', reject);
-		});
-		const client = new RelayTestClient(ws, device);
-		opened.add(client);
-		void client.closed.then(() => opened.delete(client));
-		return client;
-	}
-
-	/** Closes every client still open (for afterEach). */
-	static async closeAll(): Promise<void> {
-		await Promise.all([...opened].map((client) => client.close()));
-	}
-
-	get open(): boolean {
-		return !this.isClosed && this.ws.readyState === WebSocket.OPEN;
-	}
-
-	send(type: number, header: object, payload?: Uint8Array): void {
-		this.ws.send(encodeFrame(type, header, payload));
-	}
-
-	/** Sends bytes as they are (binary), or a string as a text frame. */
-	sendRaw(data: Buffer | string): void {
-		this.ws.send(data, { binary: typeof data !== 'string' });
-	}
-
-	/** The first frame of `type` (optionally also matching `where`), waiting for it if needed. */
-	next<T = Header>(
-		type: number,
-		where: (header: T) => boolean = () => true,
-		timeoutMs = DEFAULT_TIMEOUT_MS
-	): Promise<Received<T>> {
-		const match = (frame: Received) => frame.type === type && where(frame.header as T);
-		const what = `frame of type 0x${type.toString(16)}`;
-		return this.queue.take(match, timeoutMs, what) as Promise<Received<T>>;
-	}
-
-	/** Frames received and not taken yet, of one type. */
-	queued(type: number): Received[] {
-		return this.queue.peek((frame) => frame.type === type);
-	}
-
-	/** The next ERROR frame's header (optionally with this code). */
-	async error(code?: string, timeoutMs?: number): Promise<F.ErrorHeader> {
-		const where = (h: F.ErrorHeader) => code === undefined || h.code === code;
-		return (await this.next<F.ErrorHeader>(MSG.ERROR, where, timeoutMs)).header;
+		return new RelayTestClient(await openWebSocket(url), device);
 	}
 
 	/** HELLO, answered by CHALLENGE; returns the nonce. */
 	async hello(device: DeviceIdentity = this.device): Promise<string> {
-		this.send(MSG.HELLO, { v: 1, officeId: device.officeId, deviceId: device.deviceId });
+		this.send(MSG.HELLO, { v: 2, officeId: device.officeId, deviceId: device.deviceId });
 		return (await this.next<{ nonce: string }>(MSG.CHALLENGE)).header.nonce;
 	}
 
-	/** HELLO + REGISTER (a new office with this device) up to READY. */
-	async register(): Promise<F.DevicesHeader> {
+	/** The REGISTER header for a challenge: this device, and `admin` as the office's first admin. */
+	registerHeader(nonce: string, admin: AdminIdentity): Record<string, unknown> {
+		const { publicKey, officeId } = this.device;
+		const proof = proveAdminKey(admin, officeId);
+		const signature = signChallenge(this.device, nonce);
+		return { publicKey, signature, admin: { key: admin.key, proof } };
+	}
+
+	/**
+	 * HELLO + REGISTER (a new office with this device) up to READY. The admin (a new one unless
+	 * the device has one) becomes the office's first admin and stays signed in on this device.
+	 */
+	async register(admin = this.device.admin ?? createAdmin()): Promise<F.DevicesHeader> {
 		const nonce = await this.hello();
-		const { publicKey } = this.device;
-		this.send(MSG.REGISTER, { publicKey, signature: signChallenge(this.device, nonce) });
-		return (await this.next<F.DevicesHeader>(MSG.READY)).header;
+		this.send(MSG.REGISTER, this.registerHeader(nonce, admin));
+		const ready = (await this.next<F.DevicesHeader>(MSG.READY)).header;
+		this.device.admin = admin;
+		return ready;
 	}
 
 	/** HELLO + AUTH up to READY. */
@@ -131,15 +104,17 @@ export class RelayTestClient {
 	}
 
 	/** Sends a signed PUSH. */
-	push(docId: string, deviceSeq: number, payload: Uint8Array, epoch = 1): F.PushHeader {
+	push(
+		docId: string,
+		deviceSeq: number,
+		payload: Uint8Array,
+		{ epoch = 1, link = '' }: WriteOptions = {}
+	): F.PushHeader {
 		const nonce = randomBytes(12).toString('base64');
-		const fields = { kind: 'update' as const, docId, deviceSeq, epoch, nonce };
+		const fields = { docId, deviceSeq, epoch, nonce, link };
 		const header = {
-			docId,
-			deviceSeq,
-			epoch,
-			nonce,
-			signature: signItem(this.device, fields, payload)
+			...fields,
+			signature: signItem(this.device, { kind: 'update', ...fields }, payload)
 		};
 		this.send(MSG.PUSH, header, payload);
 		return header;
@@ -168,26 +143,79 @@ export class RelayTestClient {
 		return acks;
 	}
 
-	/** Sends a signed SNAPSHOT. */
-	snapshot(docId: string, covers: number, deviceSeq: number, payload: Uint8Array, epoch = 1): void {
+	/** A SNAPSHOT header signed by this device and countersigned by an admin (not sent). */
+	signSnapshot(
+		docId: string,
+		covers: number,
+		deviceSeq: number,
+		payload: Uint8Array,
+		{ epoch = 1, link = '', admin = this.signedInAdmin() }: SnapshotOptions = {}
+	): F.SnapshotHeader {
 		const nonce = randomBytes(12).toString('base64');
-		const fields = { kind: 'snapshot' as const, docId, deviceSeq, epoch, nonce, covers };
-		const signature = signItem(this.device, fields, payload);
-		this.send(MSG.SNAPSHOT, { docId, covers, deviceSeq, epoch, nonce, signature }, payload);
+		const fields = { docId, covers, deviceSeq, epoch, nonce, link };
+		const signature = signItem(this.device, { kind: 'snapshot', ...fields }, payload);
+		const { officeId } = this.device;
+		const adminSignature = countersignSnapshot(admin, officeId, docId, covers, signature);
+		return { ...fields, signature, admin: admin.key, adminSignature };
+	}
+
+	/** Sends a SNAPSHOT signed by this device and countersigned by an admin. */
+	snapshot(
+		docId: string,
+		covers: number,
+		deviceSeq: number,
+		payload: Uint8Array,
+		options?: SnapshotOptions
+	): F.SnapshotHeader {
+		const header = this.signSnapshot(docId, covers, deviceSeq, payload, options);
+		this.send(MSG.SNAPSHOT, header, payload);
+		return header;
+	}
+
+	/** Sends a SNAPSHOT and waits for its SNAPSHOT_ACK (stored as pending). */
+	async snapshotAndAck(
+		docId: string,
+		covers: number,
+		deviceSeq: number,
+		payload: Uint8Array,
+		options?: SnapshotOptions
+	): Promise<F.SnapshotHeader> {
+		const header = this.snapshot(docId, covers, deviceSeq, payload, options);
+		const acked = (h: F.SnapshotAck) => h.docId === docId && h.covers === covers;
+		await this.next<F.SnapshotAck>(MSG.SNAPSHOT_ACK, acked);
+		return header;
+	}
+
+	/** SNAPSHOT_CONFIRM: this device opened the pending snapshot. */
+	confirmSnapshot({ docId, covers, nonce }: F.SnapshotName): void {
+		this.send(MSG.SNAPSHOT_CONFIRM, { docId, covers, nonce });
+	}
+
+	/** SNAPSHOT_DISPUTE: this device could not open the pending snapshot. */
+	disputeSnapshot({ docId, covers, nonce }: F.SnapshotName): void {
+		this.send(MSG.SNAPSHOT_DISPUTE, { docId, covers, nonce });
 	}
 
 	/** Sends a signed BLOB_PUT. */
-	putBlob(blobId: string, payload: Uint8Array, epoch = 1): F.BlobPutHeader {
+	putBlob(
+		blobId: string,
+		payload: Uint8Array,
+		{ epoch = 1, link = '' }: WriteOptions = {}
+	): F.BlobPutHeader {
 		const nonce = randomBytes(12).toString('base64');
-		const fields = { blobId, epoch, nonce, size: payload.length };
+		const fields = { blobId, epoch, nonce, size: payload.length, link };
 		const header = { ...fields, signature: signBlob(this.device, fields, payload) };
 		this.send(MSG.BLOB_PUT, header, payload);
 		return header;
 	}
 
 	/** Sends a signed BLOB_PUT and waits for its BLOB_ACK. */
-	async putBlobAndAck(blobId: string, payload: Uint8Array): Promise<F.BlobPutHeader> {
-		const header = this.putBlob(blobId, payload);
+	async putBlobAndAck(
+		blobId: string,
+		payload: Uint8Array,
+		options?: WriteOptions
+	): Promise<F.BlobPutHeader> {
+		const header = this.putBlob(blobId, payload, options);
 		await this.next<{ blobId: string }>(MSG.BLOB_ACK, (h) => h.blobId === blobId);
 		return header;
 	}
@@ -204,27 +232,6 @@ export class RelayTestClient {
 		);
 		if (reply.type === MSG.BLOB_MISSING) return { missing: true };
 		return { blob: reply.header as unknown as F.BlobHeader, payload: reply.payload };
-	}
-
-	/** ADD_DEVICE, answered by DEVICES. */
-	async addDevice(device: DeviceIdentity): Promise<F.DevicesHeader> {
-		this.send(MSG.ADD_DEVICE, { deviceId: device.deviceId, publicKey: device.publicKey });
-		const where = (h: F.DevicesHeader) => h.devices.some((d) => d.deviceId === device.deviceId);
-		return (await this.next<F.DevicesHeader>(MSG.DEVICES, where)).header;
-	}
-
-	/** PING, answered by PONG. */
-	async ping(timeoutMs?: number): Promise<void> {
-		this.send(MSG.PING, {});
-		await this.next(MSG.PONG, () => true, timeoutMs);
-	}
-
-	/** Closes the socket (if open) and waits until it is closed. */
-	async close(): Promise<void> {
-		if (!this.isClosed) this.ws.close();
-		const timer = setTimeout(() => this.ws.terminate(), 1000);
-		await this.closed;
-		clearTimeout(timer);
 	}
 }
 

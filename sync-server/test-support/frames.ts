@@ -13,17 +13,30 @@ export interface BlobPutHeader {
 	nonce: string;
 	signature: string;
 	size: number;
+	link: string;
 }
 
 export interface BlobHeader extends BlobPutHeader {
 	deviceId: string;
+	/** Signature version: 1 for blobs a v1 relay stored. */
+	v: number;
 }
 
 /** What BLOB_GET was answered with: the blob, or BLOB_MISSING. */
 export type BlobReply = { blob: BlobHeader; payload: Buffer } | { missing: true };
 
+export interface DeviceEntry {
+	deviceId: string;
+	revoked: boolean;
+	publicKey: string;
+	addedBy: string;
+	addedAt: number;
+}
+
+/** READY and DEVICES. */
 export interface DevicesHeader {
-	devices: { deviceId: string; revoked: boolean }[];
+	devices: DeviceEntry[];
+	admins: string[];
 }
 
 export interface AckHeader {
@@ -38,6 +51,34 @@ export interface PushHeader {
 	epoch: number;
 	nonce: string;
 	signature: string;
+	link: string;
+}
+
+export interface SnapshotAck {
+	docId: string;
+	covers: number;
+}
+
+/** How SNAPSHOT_CONFIRM, SNAPSHOT_DISPUTE and SNAPSHOT_DONE name a pending snapshot. */
+export interface SnapshotName extends SnapshotAck {
+	nonce: string;
+}
+
+export interface SnapshotHeader extends PushHeader {
+	covers: number;
+	admin: string;
+	adminSignature: string;
+}
+
+export interface OfferHeader extends PushHeader {
+	covers: number;
+	deviceId: string;
+	v: number;
+	size: number;
+}
+
+export interface DoneHeader extends SnapshotName {
+	ok: boolean;
 }
 
 export interface ItemHeader {
@@ -48,6 +89,9 @@ export interface ItemHeader {
 	epoch: number;
 	nonce: string;
 	signature: string;
+	link: string;
+	/** Signature version: 1 for items a v1 relay stored. */
+	v: number;
 	size: number;
 }
 

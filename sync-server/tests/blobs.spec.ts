@@ -98,7 +98,7 @@ describe('relay blobs', () => {
 		const [a, b] = await connectOffice(relay.url, 2);
 		const blobId = id();
 		await a.putBlobAndAck(blobId, Buffer.from('x'));
-		a.send(MSG.REVOKE_DEVICE, { deviceId: b.device.deviceId });
+		await a.revokeDevice(b.device.deviceId);
 		expect(await b.error('revoked')).toMatchObject({ fatal: true });
 		await b.closed;
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MSG } from '../src/protocol';
 import {
 	connectOffice,
+	createAdmin,
 	createDevice,
 	RelayTestClient,
 	signChallenge,
@@ -17,9 +18,22 @@ afterEach(async () => {
 });
 
 describe('relay devices and authentication', () => {
-	it('lists the office devices in READY and announces a new device to every socket', async () => {
+	it('lists the office devices and admins in READY and announces a new device to every socket', async () => {
 		const relay = await startTestRelay();
+		const before = Date.now();
 		const [a, b] = await connectOffice(relay.url, 2);
+		const admin = a.signedInAdmin().key;
+		const again = await RelayTestClient.connect(relay.url, b.device);
+		const ready = await again.auth();
+		expect(ready.admins).toEqual([admin]);
+		expect(ready.devices.map(({ addedAt: _, ...device }) => device)).toEqual([
+			{ deviceId: a.device.deviceId, revoked: false, publicKey: a.device.publicKey, addedBy: '' },
+			{ deviceId: b.device.deviceId, revoked: false, publicKey: b.device.publicKey, addedBy: admin }
+		]);
+		for (const { addedAt } of ready.devices) {
+			expect(addedAt).toBeGreaterThanOrEqual(before);
+			expect(addedAt).toBeLessThanOrEqual(Date.now());
+		}
 		const c = createDevice(a.device.officeId);
 		await a.addDevice(c);
 		const announced = await b.next<DevicesHeader>(MSG.DEVICES, (h) => h.devices.length === 3);
@@ -28,17 +42,21 @@ describe('relay devices and authentication', () => {
 			b.device.deviceId,
 			c.deviceId
 		]);
+		expect(announced.header.devices[2].addedAt).toBeGreaterThanOrEqual(before);
+		expect(announced.header.devices[2].addedAt).toBeLessThanOrEqual(Date.now());
 	});
 
 	it('closes the sockets of a revoked device and refuses it at auth', async () => {
 		const relay = await startTestRelay();
 		const [a, b, c] = await connectOffice(relay.url, 3);
-		a.send(MSG.REVOKE_DEVICE, { deviceId: b.device.deviceId });
+		await a.revokeDevice(b.device.deviceId);
 
 		expect(await b.error('revoked')).toMatchObject({ fatal: true });
 		expect((await b.closed).code).toBe(1008);
 		const seen = await c.next<DevicesHeader>(MSG.DEVICES);
-		expect(seen.header.devices).toContainEqual({ deviceId: b.device.deviceId, revoked: true });
+		expect(seen.header.devices).toContainEqual(
+			expect.objectContaining({ deviceId: b.device.deviceId, revoked: true })
+		);
 
 		const again = await RelayTestClient.connect(relay.url, b.device);
 		const nonce = await again.hello();
@@ -74,8 +92,7 @@ describe('relay devices and authentication', () => {
 		const [a] = await connectOffice(relay.url, 1);
 		const intruder = await RelayTestClient.connect(relay.url, createDevice(a.device.officeId));
 		const nonce = await intruder.hello();
-		const { publicKey } = intruder.device;
-		intruder.send(MSG.REGISTER, { publicKey, signature: signChallenge(intruder.device, nonce) });
+		intruder.send(MSG.REGISTER, intruder.registerHeader(nonce, createAdmin()));
 		expect(await intruder.error()).toMatchObject({ code: 'office-exists', fatal: true });
 		expect((await intruder.closed).code).toBe(1008);
 	});
@@ -113,7 +130,7 @@ describe('relay devices and authentication', () => {
 		const relay = await startTestRelay();
 		const [a, b] = await connectOffice(relay.url, 2);
 		const taken = { ...createDevice(a.device.officeId), deviceId: b.device.deviceId };
-		a.send(MSG.ADD_DEVICE, { deviceId: taken.deviceId, publicKey: taken.publicKey });
+		await a.sendAdminChange({ action: 'add-device', device: taken });
 		expect(await a.error()).toMatchObject({ code: 'device-exists', fatal: false });
 	});
 });

@@ -8,21 +8,38 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeFrame, MSG } from '../src/protocol';
 import {
+	compact,
 	connectOffice,
 	createDevice,
 	payloads,
 	RelayTestClient,
 	startTestRelay,
 	stopRelays,
+	storedRows,
 	type DeviceIdentity,
 	type Item
 } from '../test-support';
 
 const FRAME_LIMIT = 64 * 1024;
 const DOCS = ['directory', 'schedule/2026-11', 'clinical'];
-const CLIENT_TYPES = [0x01, 0x03, 0x04, 0x10, 0x12, 0x14, 0x20, 0x21, 0x30, 0x31, 0x40];
+const CLIENT_TYPES = [
+	0x01, 0x03, 0x04, 0x10, 0x12, 0x14, 0x17, 0x19, 0x1d, 0x1e, 0x20, 0x21, 0x23, 0x25, 0x26, 0x27,
+	0x30, 0x31, 0x40
+];
 const FIELDS = ['v', 'officeId', 'deviceId', 'docId', 'deviceSeq', 'epoch', 'nonce', 'signature'];
-const MORE_FIELDS = ['covers', 'cursors', 'mailbox', 'publicKey', '__proto__', 'constructor'];
+const MORE_FIELDS = [
+	'covers',
+	'cursors',
+	'mailbox',
+	'publicKey',
+	'link',
+	'admin',
+	'adminSignature',
+	'key',
+	'proof',
+	'__proto__',
+	'constructor'
+];
 
 afterEach(async () => {
 	await RelayTestClient.closeAll();
@@ -92,13 +109,16 @@ const frames: fc.Arbitrary<Buffer | string> = fc.oneof(
 		weight: 4,
 		arbitrary: fc
 			.record({
-				t: fc.constantFrom(MSG.PUSH, MSG.SNAPSHOT),
+				t: fc.constantFrom(MSG.PUSH, MSG.SNAPSHOT, MSG.SNAPSHOT_CONFIRM, MSG.SNAPSHOT_DISPUTE),
 				docId: fc.constantFrom(...DOCS),
 				deviceSeq: fc.integer({ min: -2, max: 200 }),
 				covers: fc.integer({ min: -1, max: 40 }),
 				epoch: fc.integer({ min: -1, max: 3 }),
 				nonce: base64Of(0, 70),
 				signature: base64Of(60, 66),
+				link: fc.string({ maxLength: 40 }),
+				admin: base64Of(31, 33),
+				adminSignature: base64Of(63, 65),
 				payload: bytes(200)
 			})
 			.map(({ t, payload, ...header }) => encodeFrame(t, header, payload))
@@ -145,17 +165,20 @@ async function lane(
 }
 
 const snapshotOf = (items: Item[]) =>
-	items.map(({ docId, seq, kind, deviceId, deviceSeq, epoch, nonce, signature, payload }) => ({
-		docId,
-		seq,
-		kind,
-		deviceId,
-		deviceSeq,
-		epoch,
-		nonce,
-		signature,
-		payload: payload.toString('hex')
-	}));
+	items.map(
+		({ docId, seq, kind, deviceId, deviceSeq, epoch, nonce, signature, link, payload }) => ({
+			docId,
+			seq,
+			kind,
+			deviceId,
+			deviceSeq,
+			epoch,
+			nonce,
+			signature,
+			link,
+			payload: payload.toString('hex')
+		})
+	);
 
 describe('relay under fuzzing', () => {
 	it('survives 10,000 malformed frames and keeps serving and storing correctly', async () => {
@@ -169,8 +192,10 @@ describe('relay under fuzzing', () => {
 		const [writer, reader] = await connectOffice(relay.url, 2);
 		for (const [i, docId] of DOCS.entries())
 			await writer.pushMany(docId, i * 20 + 1, payloads(15, 90, i));
-		writer.snapshot('clinical', 10, 100, Buffer.from('clinical state'));
-		await writer.next(MSG.SNAPSHOT_ACK);
+		const clinical = { docId: 'clinical', covers: 10, deviceSeq: 100 };
+		await compact(writer, reader, { ...clinical, payload: Buffer.from('clinical state') });
+		// A pending snapshot the storm must neither apply nor drop.
+		await writer.snapshotAndAck('directory', 15, 101, Buffer.from('pending state'));
 		const before = snapshotOf((await reader.subscribe()).items);
 		expect(before).toHaveLength(15 + 15 + 6);
 
@@ -195,5 +220,6 @@ describe('relay under fuzzing', () => {
 		const check = await RelayTestClient.connect(relay.url, reader.device);
 		await check.auth();
 		expect(snapshotOf((await check.subscribe()).items)).toEqual(before);
+		expect(storedRows(relay.dbPath).pending).toEqual([15]);
 	}, 30_000);
 });

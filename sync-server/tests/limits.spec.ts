@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MSG } from '../src/protocol';
 import {
 	connectOffice,
+	createAdmin,
 	createDevice,
 	payloads,
 	RelayTestClient,
@@ -62,8 +63,7 @@ describe('relay bounds', () => {
 		await connectOffice(relay.url, 1);
 		const second = await RelayTestClient.connect(relay.url);
 		const nonce = await second.hello();
-		const { publicKey } = second.device;
-		second.send(MSG.REGISTER, { publicKey, signature: signChallenge(second.device, nonce) });
+		second.send(MSG.REGISTER, second.registerHeader(nonce, createAdmin()));
 		expect(await second.error()).toMatchObject({ code: 'quota', fatal: true });
 	});
 

@@ -112,12 +112,15 @@ test('a chart view shows in the audit log, the access report lists who opened it
 	const { name, text } = await audit.exportCsv();
 	expect(name).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
 	const lines = text.replace(/^\uFEFF/, '').split('\r\n');
-	expect(lines[0]).toBe('Time (UTC),Time (office),Person,Device,Action,What,Details,Reference');
+	expect(lines[0]).toBe(
+		'Time (UTC),Time (office),Person,Device,Action,What,Details,Reference,Check'
+	);
 	expect(lines.filter(Boolean)).toHaveLength(3);
 	expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,"/);
 	expect(lines[1]).toContain(
 		`,You,This device,Viewed,"${patientLabel}",Chart opened,patients/patients/`
 	);
+	expect(lines[1]).toMatch(/,Verified$/);
 	expect(lines[2]).toContain(`,You,This device,Created,"${patientLabel}",Patient registered,`);
 	await expect(page.getByRole('status').filter({ hasText: 'saved as' })).toContainText('2 entries');
 

@@ -92,7 +92,9 @@ test('book by tapping a slot, see a clash in words, move by dragging, cancel wit
 		'Ann Smith, Follow-up, 9:00–9:20, Cancelled'
 	);
 
-	// Keyboard: n opens a new booking; Escape closes it; w switches to the week
+	// Keyboard: n opens a new booking; Escape closes it; w switches to the week. (Keys go to an
+	// open dialog first: wait until the cancelled visit's has closed.)
+	await expect(calendar.appointment).toBeHidden();
 	await page.keyboard.press('n');
 	await expect(calendar.booking).toBeVisible();
 	await page.keyboard.press('Escape');

@@ -78,7 +78,7 @@ export async function joinOffice(
 export async function pair(a: Page, b: Page): Promise<string> {
 	const { sync, staff } = await startSyncingDemoOffice(a);
 	await joinOffice(a, b);
-	await expect(sync.devices).toHaveCount(1);
-	await expect(sync.devices.first()).toContainText('Active');
+	await expect(sync.otherDevices).toHaveCount(1);
+	await expect(sync.otherDevices.first()).toContainText('Enrolled at the sync server');
 	return staff;
 }

@@ -72,8 +72,8 @@ test('a removed device stops receiving', async ({ newDevice }) => {
 
 	// A removes B
 	const sync = new SyncSection(a);
-	await sync.remove(sync.devices.first());
-	await expect(sync.devices.first()).toContainText('Removed');
+	await sync.remove(sync.otherDevices.first());
+	await expect(sync.otherDevices.first()).toContainText('Removed');
 
 	// B is told it was removed
 	await expect(statusB).toContainText('Sync refused');

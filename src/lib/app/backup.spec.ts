@@ -87,10 +87,13 @@ it('restores directory, patients, vitals and documents on an empty device, ident
 	expect(before.patients).toHaveLength(1);
 	expect(before.vitals).toHaveLength(1);
 
-	const person = await withPeople(source.db, (people) => people.person(source.keys.personId));
+	const person = await withPeople(source.db, (log) =>
+		log.require().persons.get(source.keys.personId)
+	);
 	const { file } = await exportBackup(source.db, {
 		passphrase: PASSPHRASE,
-		wrappedPrivateKey: loadPassphraseWrap(person!.wrappedPrivateKey),
+		wrappedPrivateKey: loadPassphraseWrap(person!.wrap),
+		personId: source.keys.personId,
 		iterations: FAST_ITERATIONS
 	});
 	const target = testDatabase();

@@ -13,8 +13,9 @@ import {
 } from '$lib/core/backup';
 import { createRecoveryKey, hasRecoveryKey } from '$lib/core/keys/recovery';
 import { readMeta, writeMeta, type OfficeDatabase } from '$lib/core/storage/db';
+import type { AuthorityLog } from '$lib/core/authority/authority-log';
 import type { PassphraseWrapped } from '$lib/core/crypto/passphrase';
-import type { PeopleDirectory } from '$lib/core/people/people-directory';
+import type { PersonKeys } from '$lib/core/keys/person-secret';
 
 /** A backup older than this many days is reminded of. */
 export const REMIND_AFTER_DAYS = 7;
@@ -91,11 +92,11 @@ class Backups {
 	}
 
 	/** Reads the device's backup state and whether this person made a recovery sheet. */
-	async load(db: OfficeDatabase, directory: PeopleDirectory, personId: string): Promise<void> {
+	async load(db: OfficeDatabase, log: AuthorityLog, personId: string): Promise<void> {
 		this.#last = await readMeta<string | null>(db, LAST_BACKUP_META_KEY, null);
 		this.#restored = await readMeta<RestoredFrom | null>(db, RESTORED_META_KEY, null);
 		this.#dismissedOn = await readMeta<string | null>(db, DISMISSED_META_KEY, null);
-		this.#hasSheet = hasRecoveryKey(directory, personId);
+		this.#hasSheet = hasRecoveryKey(log, personId);
 	}
 
 	/** What to remind of now, if anything: a missing recovery sheet first, then an old backup. */
@@ -116,8 +117,9 @@ class Backups {
 		db: OfficeDatabase,
 		options: {
 			passphrase: string;
-			/** The signed-in person's wrapped private key, which the passphrase must open. */
+			/** The signed-in person's wrapped secret, which the passphrase must open. */
 			wrappedPrivateKey: PassphraseWrapped;
+			personId: string;
 			officeName: string;
 			onProgress?: (progress: BackupProgress) => void;
 		}
@@ -130,14 +132,19 @@ class Backups {
 		return { fileName, size: file.size };
 	}
 
-	/** Makes a new recovery key (replacing any old one) and keeps it for the sheet. */
+	/**
+	 * Makes a new recovery key (with new keys for the person: an older sheet stops working) and
+	 * keeps it for the sheet; returns the person's new keys.
+	 */
 	async makeRecoverySheet(
-		directory: PeopleDirectory,
+		log: AuthorityLog,
 		personId: string,
 		passphrase: string
-	): Promise<void> {
-		this.#sheetKey = await createRecoveryKey(directory, personId, passphrase);
+	): Promise<PersonKeys> {
+		const { recoveryKey, keys } = await createRecoveryKey(log, personId, passphrase);
+		this.#sheetKey = recoveryKey;
 		this.#hasSheet = true;
+		return keys;
 	}
 
 	/** Forgets the key of the sheet just shown. */

@@ -16,8 +16,8 @@ import { PATIENTS_DOCUMENT, patientsCollection } from '$lib/patients/collections
 import { importPatients } from '$lib/patients/import';
 import type { OfficeSettingsForm, StaffMemberForm } from '$lib/directory/schema';
 import { AREAS_WITH_KEYS } from './areas';
-import { readPeopleKey } from '$lib/core/keys/people-key';
-import { PeopleDirectory } from '$lib/core/people/people-directory';
+import { defaultDeviceName } from '$lib/core/keys/device';
+import { openAuthority } from '$lib/core/keys/vault';
 import { addPerson, linkStaff, type PeopleContext } from '$lib/people/admin';
 import type { RoleId } from '$lib/people/roles';
 import type { StaffRole } from '$lib/directory/schema';
@@ -50,7 +50,8 @@ export async function setUpOffice(db: OfficeDatabase, office: NewOffice): Promis
 	const keys = await createOffice(db, {
 		passphrase: office.passphrase,
 		areas: [...AREAS_WITH_KEYS],
-		name: `${office.you.givenName} ${office.you.familyName}`.trim()
+		name: `${office.you.givenName} ${office.you.familyName}`.trim(),
+		deviceName: defaultDeviceName()
 	});
 	const workspace = new Workspace(db, keys, APP_WORKSPACE_OPTIONS);
 	const context = workspace.commandContext();
@@ -70,7 +71,8 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 		passphrase: DEMO_PASSPHRASE,
 		areas: [...AREAS_WITH_KEYS],
 		demo: true,
-		name: `${manager.givenName} ${manager.familyName}`
+		name: `${manager.givenName} ${manager.familyName}`,
+		deviceName: defaultDeviceName()
 	});
 	const workspace = new Workspace(db, keys, APP_WORKSPACE_OPTIONS);
 	const context = workspace.commandContext();
@@ -112,21 +114,18 @@ export async function setUpDemoOffice(db: OfficeDatabase): Promise<Workspace> {
 	return workspace;
 }
 
-/** Runs a people change with a short-lived people directory (the session opens its own later). */
+/** Runs a people change with a short-lived authority log (the session opens its own later). */
 async function withPeople(
 	db: OfficeDatabase,
 	workspace: Workspace,
 	change: (context: PeopleContext) => Promise<unknown>
 ): Promise<void> {
-	const peopleKey = await readPeopleKey(db);
-	if (!peopleKey) throw new Error('The office has no people key.');
-	const directory = await PeopleDirectory.open(db, peopleKey, workspace.keys.deviceId, {
-		channelName: null
-	});
+	const log = await openAuthority(db, { channelName: null });
+	if (!log) throw new Error('The office has no people key.');
 	try {
-		await change({ directory, keys: workspace.keys, audit: workspace.audit, now: workspace.now });
+		await change({ db, log, keys: workspace.keys, audit: workspace.audit, now: workspace.now });
 	} finally {
-		await directory.close();
+		await log.close();
 	}
 }
 

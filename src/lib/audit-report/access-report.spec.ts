@@ -56,6 +56,7 @@ describe('accessReport', () => {
 				count: 3,
 				views: 2,
 				changes: 1,
+				unverified: 0,
 				first: '2026-11-01T10:00:00.000Z',
 				last: '2026-11-04T10:00:00.000Z',
 				devices: ['TABLET', 'DESK']
@@ -65,6 +66,7 @@ describe('accessReport', () => {
 				count: 1,
 				views: 1,
 				changes: 0,
+				unverified: 0,
 				first: '2026-11-02T10:00:00.000Z',
 				last: '2026-11-02T10:00:00.000Z',
 				devices: ['DESK']
@@ -100,5 +102,23 @@ describe('accessReport', () => {
 
 	it('is empty for a patient nobody touched', () => {
 		expect(accessReport([auditEntry({ target: 'session' })], [PAT])).toEqual([]);
+	});
+
+	it('counts the entries nothing proves the person wrote: forged, unsigned, from the old log', () => {
+		const target = `patients/patients/${PAT}`;
+		const carriedOver = {
+			by: BEN,
+			device: 'DESK',
+			at: '2026-12-01T00:00:00.000Z',
+			check: { ok: true }
+		};
+		const entries = [
+			auditEntry({ actor: ANNA, target, trust: 'verified' }),
+			auditEntry({ actor: ANNA, target, trust: 'forged' }),
+			auditEntry({ actor: ANNA, target, trust: 'actor-unverified' }),
+			auditEntry({ actor: ANNA, target, trust: 'unsealed' }),
+			auditEntry({ actor: ANNA, target, trust: 'verified', carriedOver })
+		];
+		expect(accessReport(entries, [PAT])).toMatchObject([{ person: ANNA, count: 5, unverified: 4 }]);
 	});
 });

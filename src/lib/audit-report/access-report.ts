@@ -4,6 +4,7 @@
  */
 import type { AuditEntry } from '$lib/core/audit/chain';
 import { concernsPatient, relatedTargets } from './refs';
+import { personVerified } from './trust';
 
 /** Actions that read patient data rather than change it. */
 const READS = new Set(['view', 'export']);
@@ -16,6 +17,8 @@ export interface PersonAccess {
 	views: number;
 	/** Entries that changed something. */
 	changes: number;
+	/** Entries nothing proves the person wrote (forged, unsigned, from the old log). */
+	unverified: number;
 	/** ISO instants of the earliest and latest entry. */
 	first: string;
 	last: string;
@@ -47,6 +50,7 @@ export function accessReport(
 				count: 0,
 				views: 0,
 				changes: 0,
+				unverified: 0,
 				first: entry.at,
 				last: entry.at,
 				devices: [],
@@ -57,6 +61,7 @@ export function accessReport(
 		access.count++;
 		if (READS.has(entry.action)) access.views++;
 		else access.changes++;
+		if (!personVerified(entry)) access.unverified++;
 		access.last = entry.at;
 		if (!access.devices.includes(entry.device)) access.devices.push(entry.device);
 		access.entries.push(entry);

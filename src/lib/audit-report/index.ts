@@ -20,3 +20,4 @@ export {
 	type AuditLabels,
 	type AuditRow
 } from './rows';
+export { entryCheck, entryKey, personVerified, type EntryCheck } from './trust';

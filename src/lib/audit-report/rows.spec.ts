@@ -73,16 +73,17 @@ describe('audit rows', () => {
 					at: '2026-11-20T16:00:00.000Z',
 					action: 'update',
 					target: 'directory/rooms/1',
-					detail: '=cmd|calc'
+					detail: '=cmd|calc',
+					trust: 'forged'
 				}),
 				labels,
 				'America/Chicago'
 			)
 		];
 		expect(rowsToCsv(rows).split('\r\n')).toEqual([
-			'Time (UTC),Time (office),Person,Device,Action,What,Details,Reference',
-			`2026-11-20T15:04:05.000Z,"Nov 20, 2026, 09:04:05",You,This device,Viewed,"Doe, Jane (MRN P0000001)",Chart opened,patients/patients/${PAT}`,
-			`2026-11-20T16:00:00.000Z,"Nov 20, 2026, 10:00:00",You,This device,Changed,Room 1,'=cmd|calc,directory/rooms/1`,
+			'Time (UTC),Time (office),Person,Device,Action,What,Details,Reference,Check',
+			`2026-11-20T15:04:05.000Z,"Nov 20, 2026, 09:04:05",You,This device,Viewed,"Doe, Jane (MRN P0000001)",Chart opened,patients/patients/${PAT},Verified`,
+			`2026-11-20T16:00:00.000Z,"Nov 20, 2026, 10:00:00",You,This device,Changed,Room 1,'=cmd|calc,directory/rooms/1,Forged: not signed by the device or person it names`,
 			''
 		]);
 	});

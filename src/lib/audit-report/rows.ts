@@ -6,6 +6,7 @@
 import type { AuditEntry } from '$lib/core/audit/chain';
 import { toCsv } from './csv';
 import { officeTime } from './office-time';
+import { entryCheck, type EntryCheck } from './trust';
 
 /** What the page knows about the ids in the log; undefined means "not known here". */
 export interface AuditLabels {
@@ -31,6 +32,8 @@ export interface AuditRow {
 	detail: string;
 	/** The raw reference (ids only). */
 	target: string;
+	/** What could be checked of the entry (forged, not verified, carried over), in words. */
+	check: EntryCheck;
 	entry: AuditEntry;
 }
 
@@ -125,6 +128,7 @@ export function auditRow(entry: AuditEntry, labels: AuditLabels, timeZone: strin
 		what: describeRef(entry.target, labels),
 		detail: describeDetail(entry.detail, labels),
 		target: entry.target,
+		check: entryCheck(entry, (id) => personLabel(id, labels)),
 		entry
 	};
 }
@@ -137,7 +141,8 @@ export const CSV_HEADER = [
 	'Action',
 	'What',
 	'Details',
-	'Reference'
+	'Reference',
+	'Check'
 ] as const;
 
 /** The rows as a CSV file (RFC 4180), header first. */
@@ -152,7 +157,9 @@ export function rowsToCsv(rows: readonly AuditRow[]): string {
 			row.action,
 			row.what,
 			row.detail,
-			row.target
+			row.target,
+			// Spelled out: an empty cell in a file read elsewhere says nothing.
+			row.check.text || 'Verified'
 		])
 	);
 }

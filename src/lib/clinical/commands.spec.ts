@@ -135,7 +135,18 @@ describe('recordVitals', () => {
 		// Nothing but ids and the chain: no field could carry a reading. (Matching the readings in
 		// the whole entry would fail now and then: random ids and hashes may hold "151".)
 		expect(Object.keys(entry!).sort()).toEqual(
-			['action', 'actor', 'at', 'detail', 'device', 'hash', 'prevHash', 'seq', 'target'].sort()
+			[
+				'action',
+				'actor',
+				'at',
+				'detail',
+				'device',
+				'hash',
+				'prevHash',
+				'seq',
+				'target',
+				'trust'
+			].sort()
 		);
 	});
 });

@@ -6,24 +6,20 @@
  * they ever held.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+	AUDIT_READ_AREA,
+	grantsOf,
+	highestEpoch,
+	newestAreaKey,
+	newestAuditKey
+} from '$lib/core/authority/state';
 import { DocumentStore } from '$lib/core/documents/document-store';
 import type { DocumentRef } from '$lib/core/documents/document-id';
 import { collection, writeRecord } from '$lib/core/documents/records';
 import { AreaKeyring, MissingKeyError } from '$lib/core/keys/area-keyring';
-import { newestEpoch } from '$lib/core/keys/access';
 import { keyringCipher } from '$lib/core/keys/document-cipher';
-import { readPeopleKey } from '$lib/core/keys/people-key';
-import {
-	adoptGrants,
-	createOffice,
-	PersonInactiveError,
-	unlockPerson,
-	type UnlockedKeys
-} from '$lib/core/keys/vault';
-import { PeopleDirectory } from '$lib/core/people/people-directory';
-import { Workspace } from '$lib/core/session/workspace';
+import { adoptGrants, PersonInactiveError, type UnlockedKeys } from '$lib/core/keys/vault';
 import type { OfficeDatabase } from '$lib/core/storage/db';
-import { deleteDatabase, FAST_ITERATIONS, testDatabase } from '$lib/core/test-support/test-office';
 import {
 	addPerson,
 	changeRoles,
@@ -33,8 +29,8 @@ import {
 	type PeopleContext
 } from './admin';
 import { ALL_AREAS, roleDefinition } from './roles';
+import { createPeopleOffice, type PeopleOffice } from './test-support/office';
 
-const MANAGER_PASSPHRASE = 'seven quiet lanterns over the hill';
 const DESK_PASSPHRASE = 'blue herons wade at dawn';
 const NURSE_PASSPHRASE = 'warm bread on a cold sill';
 
@@ -43,39 +39,23 @@ const CLINICAL: DocumentRef = { area: 'clinical', period: '2026' };
 const PATIENTS: DocumentRef = { area: 'patients' };
 const BILLING: DocumentRef = { area: 'billing', period: '2026' };
 
+let office: PeopleOffice;
 let db: OfficeDatabase;
 let manager: UnlockedKeys;
-let workspace: Workspace;
-let directory: PeopleDirectory;
 let context: PeopleContext;
 const stores: DocumentStore[] = [];
 
 beforeEach(async () => {
-	db = testDatabase();
-	manager = await createOffice(db, {
-		passphrase: MANAGER_PASSPHRASE,
-		areas: [...ALL_AREAS],
-		iterations: FAST_ITERATIONS
-	});
-	workspace = new Workspace(db, manager, { channelName: null });
-	directory = await PeopleDirectory.open(db, (await readPeopleKey(db))!, manager.deviceId, {
-		channelName: null
-	});
-	context = {
-		directory,
-		keys: manager,
-		audit: workspace.audit,
-		now: () => new Date(),
-		iterations: FAST_ITERATIONS
-	};
+	office = await createPeopleOffice();
+	({ db, manager, context } = office);
 });
 
 afterEach(async () => {
 	for (const store of stores.splice(0)) await store.close();
-	await workspace.close();
-	await directory.close();
-	await deleteDatabase(db);
+	await office.dispose();
 });
+
+const state = () => office.log.require();
 
 /** A store of its own for someone's keys, as their signed-in session would have. */
 function storeOf(keys: { keyring: AreaKeyring; deviceId: string }): DocumentStore {
@@ -103,9 +83,7 @@ async function readNotes(keyring: AreaKeyring, ref: DocumentRef) {
 	};
 }
 
-async function signIn(personId: string, passphrase: string): Promise<UnlockedKeys> {
-	return unlockPerson(db, directory, personId, { passphrase });
-}
+const signIn = (personId: string, passphrase: string) => office.signIn(personId, passphrase);
 
 const add = (name: string, roles: string[], passphrase: string) =>
 	addPerson(context, { name, roles, passphrase });
@@ -140,20 +118,20 @@ describe('taking access away rotates keys', () => {
 	it('leaves a turned-off person unable to sign in or read what is written afterwards', async () => {
 		const nurseId = await add('Sam Nurse', ['clinical'], NURSE_PASSPHRASE);
 		const before = await signIn(nurseId, NURSE_PASSPHRASE);
-		const oldEpoch = newestEpoch(directory, 'clinical');
+		const oldKey = newestAreaKey(state(), 'clinical')!;
 
 		const { rotated } = await deactivatePerson(context, nurseId);
 		await writeNote(manager, CLINICAL, 'after-leaving');
 
 		expect(rotated).toContain('clinical');
 		await expect(signIn(nurseId, NURSE_PASSPHRASE)).rejects.toBeInstanceOf(PersonInactiveError);
-		// Everything ever wrapped to them opens only the old epoch.
+		// Everything ever wrapped to them opens only the old key.
 		const theirs = new AreaKeyring();
-		await adoptGrants(theirs, before.privateKey, directory.grantsOf(nurseId));
-		const newEpoch = newestEpoch(directory, 'clinical');
-		expect(newEpoch).toBeGreaterThan(oldEpoch);
-		expect(theirs.hasEpoch('clinical', oldEpoch)).toBe(true);
-		expect(theirs.hasEpoch('clinical', newEpoch)).toBe(false);
+		await adoptGrants(theirs, before.person, grantsOf(state(), nurseId));
+		const newKey = newestAreaKey(state(), 'clinical')!;
+		expect(newKey.epoch).toBeGreaterThan(oldKey.epoch);
+		expect(theirs.hasKey('clinical', oldKey)).toBe(true);
+		expect(theirs.hasKey('clinical', newKey)).toBe(false);
 		for (const keyring of [before.keyring, theirs]) {
 			expect(await readNotes(keyring, CLINICAL)).toEqual({ ids: [], unreadable: 1 });
 		}
@@ -165,14 +143,14 @@ describe('taking access away rotates keys', () => {
 
 	it('rotates clinical when a role change takes it away, and not patients they keep', async () => {
 		const nurseId = await add('Sam Nurse', ['clinical'], NURSE_PASSPHRASE);
-		const patientsEpoch = newestEpoch(directory, 'patients');
+		const patientsKey = newestAreaKey(state(), 'patients');
 
 		const { rotated } = await changeRoles(context, nurseId, ['front-desk']);
 		await writeNote(manager, CLINICAL, 'after-change');
 
 		expect(rotated).toContain('clinical');
 		expect(rotated).not.toContain('patients');
-		expect(newestEpoch(directory, 'patients')).toBe(patientsEpoch);
+		expect(newestAreaKey(state(), 'patients')).toEqual(patientsKey);
 		const now = await signIn(nurseId, NURSE_PASSPHRASE);
 		expect(await readNotes(now.keyring, CLINICAL)).toEqual({ ids: [], unreadable: 1 });
 		// What the new role grants is theirs at once.
@@ -207,7 +185,7 @@ describe('taking access away rotates keys', () => {
 
 	it('refuses to leave the office without an active manager', async () => {
 		await add('Robin Desk', ['front-desk'], DESK_PASSPHRASE);
-		const epoch = newestEpoch(directory, 'finance');
+		const epoch = highestEpoch(state(), 'finance');
 
 		await expect(changeRoles(context, manager.personId, ['front-desk'])).rejects.toThrow(
 			PeopleChangeError
@@ -215,7 +193,29 @@ describe('taking access away rotates keys', () => {
 		await expect(deactivatePerson(context, manager.personId)).rejects.toThrow(
 			'The office needs at least one active office manager.'
 		);
-		expect(directory.person(manager.personId)).toMatchObject({ active: true, roles: ['manager'] });
-		expect(newestEpoch(directory, 'finance')).toBe(epoch);
+		expect(state().persons.get(manager.personId)).toMatchObject({
+			active: true,
+			roles: ['manager']
+		});
+		expect(highestEpoch(state(), 'finance')).toBe(epoch);
+	});
+
+	it('keeps the audit log writable when a manager steps down: the new audit-read key brings its key pair', async () => {
+		const secondId = await add('Alex Second', ['manager'], NURSE_PASSPHRASE);
+		const before = newestAreaKey(state(), AUDIT_READ_AREA)!;
+
+		await changeRoles(context, manager.personId, ['front-desk']);
+
+		const after = newestAreaKey(state(), AUDIT_READ_AREA)!;
+		expect(after.epoch).toBeGreaterThan(before.epoch);
+		expect(newestAuditKey(state())).toMatchObject({ epoch: after.epoch, keyId: after.keyId });
+		expect(
+			grantsOf(state(), manager.personId).some(
+				(g) => g.area === AUDIT_READ_AREA && g.epoch === after.epoch
+			)
+		).toBe(false);
+		expect(
+			grantsOf(state(), secondId).some((g) => g.area === AUDIT_READ_AREA && g.epoch === after.epoch)
+		).toBe(true);
 	});
 });

@@ -1,22 +1,23 @@
 /**
  * Managing who can sign in: adding a person, changing roles, turning a sign-in off or on,
- * changing what a role grants, and the key rotation a device's removal calls for. Each change
- * follows the same rule (roles.ts): an area someone gains gets its keys wrapped to them, an area
- * someone loses gets a new key epoch wrapped only to those who keep it. The caller re-encrypts
- * the rotated areas' stored documents (the app's rotation runner) — returned as `rotated`.
+ * changing what a role grants, removing a device, and each person's own settings. Every change is
+ * a signed op (core/authority); the office's managers' devices then bring the keys in line with it
+ * (reconcile: a gained area's keys wrapped to the person, a lost area given a new key wrapped only
+ * to those who keep it). The rotated areas are returned so the caller re-encrypts their stored
+ * documents (the app's rotation runner).
  */
-import { ensureAreaKeys, grantAreas, rotateAreas } from '$lib/core/keys/access';
-import { newPersonKeys, type UnlockedKeys } from '$lib/core/keys/vault';
-import { passphraseProblem, PBKDF2_ITERATIONS } from '$lib/core/crypto/passphrase';
 import type { AuditLog } from '$lib/core/audit/audit-log';
-import type { PeopleDirectory } from '$lib/core/people/people-directory';
-import type { PersonRecord } from '$lib/core/people/people-schema';
+import type { AuthorityLog } from '$lib/core/authority/authority-log';
+import type { OpContent } from '$lib/core/authority/op-schema';
+import { isAdmin, type AuthorityState, type PersonState } from '$lib/core/authority/state';
+import { passphraseProblem, PBKDF2_ITERATIONS } from '$lib/core/crypto/passphrase';
+import { reconcileKeys } from '$lib/core/keys/reconcile';
+import { newPersonEntry, personSigner, type UnlockedKeys } from '$lib/core/keys/vault';
+import type { OfficeDatabase } from '$lib/core/storage/db';
 import { ulid } from 'ulid';
 import {
 	ALL_AREAS,
-	areaChange,
 	areasOfPerson,
-	isManager,
 	lastManagerProblem,
 	MANAGER,
 	rolesProblem,
@@ -24,7 +25,8 @@ import {
 } from './roles';
 
 export interface PeopleContext {
-	directory: PeopleDirectory;
+	db: OfficeDatabase;
+	log: AuthorityLog;
 	keys: UnlockedKeys;
 	audit: AuditLog;
 	now: () => Date;
@@ -44,37 +46,61 @@ export class PeopleChangeError extends Error {
 }
 
 /** The office's role choices as a map for roles.ts. */
-export function roleOverrides(directory: PeopleDirectory): RoleOverrides {
-	return new Map(directory.roles().map((role) => [role.id, role.areas]));
+export function roleOverrides(state: AuthorityState): RoleOverrides {
+	return new Map(state.roleAreas);
 }
 
-/** The active people who should hold an area's key. */
-export function keepersOf(directory: PeopleDirectory, area: string): PersonRecord[] {
-	const overrides = roleOverrides(directory);
-	return directory.persons().filter((p) => areasOfPerson(p, overrides).includes(area));
+/** The active people who should hold an area's key (with `pending` as it will be, if given). */
+export function keepersOf(
+	state: AuthorityState,
+	area: string,
+	pending?: PersonState
+): PersonState[] {
+	const overrides = roleOverrides(state);
+	return [...state.persons.values()]
+		.map((person) => (pending && person.id === pending.id ? pending : person))
+		.filter((person) => areasOfPerson(person, overrides).includes(area));
+}
+
+/**
+ * Brings the office's keys in line with its people and roles (see core/keys/reconcile.ts);
+ * with `pending`, as they will be once that person is changed so (a manager stepping down).
+ */
+export async function reconcile(
+	context: PeopleContext,
+	pending?: PersonState
+): Promise<{ rotated: string[] }> {
+	const keepers = (state: AuthorityState, area: string) => keepersOf(state, area, pending);
+	const { rotated } = await reconcileKeys({
+		db: context.db,
+		log: context.log,
+		keys: context.keys,
+		areas: ALL_AREAS,
+		keepers,
+		now: context.now
+	});
+	return { rotated };
+}
+
+function state(context: PeopleContext): AuthorityState {
+	return context.log.require();
 }
 
 function requireManager(context: PeopleContext): void {
-	const me = context.directory.person(context.keys.personId);
-	if (!me || !isManager(me)) throw new PeopleChangeError('Only an office manager can do that.');
+	if (!isAdmin(state(context).persons.get(context.keys.personId))) {
+		throw new PeopleChangeError('Only an office manager can do that.');
+	}
 }
 
-function personOf(context: PeopleContext, id: string): PersonRecord {
-	const person = context.directory.person(id);
+function personOf(context: PeopleContext, id: string): PersonState {
+	const person = state(context).persons.get(id);
 	if (!person) throw new PeopleChangeError('That person is not in the office.');
 	return person;
 }
 
-/** Gives areas their first key (areas added by this version), wrapped to who should hold them. */
-export function ensureOfficeAreaKeys(context: PeopleContext): Promise<string[]> {
-	const { directory } = context;
-	return ensureAreaKeys(
-		directory,
-		context.keys,
-		[...ALL_AREAS],
-		(area) => keepersOf(directory, area),
-		context.now()
-	);
+/** Signs and stores ops as the signed-in person. */
+async function sign(context: PeopleContext, contents: OpContent[]): Promise<void> {
+	await context.log.append(contents, personSigner(context.keys), context.now());
 }
 
 export interface NewPerson {
@@ -94,20 +120,15 @@ export async function addPerson(context: PeopleContext, input: NewPerson): Promi
 	if (problem) throw new PeopleChangeError(problem, 'roles');
 	const weak = passphraseProblem(input.passphrase);
 	if (weak) throw new PeopleChangeError(weak, 'passphrase');
-	const now = context.now();
-	const person: PersonRecord = {
-		id: ulid(),
-		name,
-		roles: [...input.roles],
-		active: true,
-		...(await newPersonKeys(input.passphrase, context.iterations ?? PBKDF2_ITERATIONS)),
-		staffId: input.staffId ?? null,
-		createdAt: now.toISOString(),
-		createdBy: context.keys.personId
-	};
-	await context.directory.write((w) => w.putPerson(person));
-	const areas = areasOfPerson(person, roleOverrides(context.directory));
-	await grantAreas(context.directory, context.keys, person, areas, now);
+	const { officeId, rootKey } = state(context);
+	const person = await newPersonEntry(
+		{ officeId, rootKey, personId: ulid() },
+		{ name, roles: input.roles, staffId: input.staffId ?? null },
+		input.passphrase,
+		context.iterations ?? PBKDF2_ITERATIONS
+	);
+	await sign(context, [{ kind: 'person-add', person }]);
+	await reconcile(context);
 	await context.audit.record({
 		action: 'create',
 		target: `person:${person.id}`,
@@ -116,72 +137,64 @@ export async function addPerson(context: PeopleContext, input: NewPerson): Promi
 	return person.id;
 }
 
-/**
- * Applies a change to one person's roles or active state: wraps gained areas to them, rotates
- * lost ones. Refuses to leave the office without an active manager.
- */
+/** Changes a person's roles or active state; refuses to leave the office without a manager. */
 async function changePerson(
 	context: PeopleContext,
 	id: string,
-	fields: Pick<PersonRecord, 'roles' | 'active'> & { deactivatedAt?: string | null },
+	change: { roles: string[] } | { active: boolean },
 	audit: { action: string; detail: string }
 ): Promise<{ rotated: string[] }> {
 	requireManager(context);
-	const { directory } = context;
 	const person = personOf(context, id);
-	const changed = { ...person, ...fields };
-	const problem = rolesProblem(changed.roles) ?? lastManagerProblem(directory.persons(), changed);
+	const changed = { ...person, ...change };
+	const problem =
+		rolesProblem(changed.roles) ??
+		lastManagerProblem([...state(context).persons.values()], changed);
 	if (problem) throw new PeopleChangeError(problem, 'roles');
-	const overrides = roleOverrides(directory);
-	const { removed, added } = areaChange(
-		areasOfPerson(person, overrides),
-		areasOfPerson(changed, overrides)
-	);
-	await directory.write((w) => w.patchPerson(id, fields));
-	const now = context.now();
-	if (added.length > 0) await grantAreas(directory, context.keys, changed, added, now);
-	if (removed.length > 0)
-		await rotateAreas(directory, context.keys, removed, (area) => keepersOf(directory, area), now);
+	// A manager who steps down can give no key out afterwards: they do it first, as if already
+	// changed, so nobody is left holding what they lose.
+	const leaving = id === context.keys.personId && isAdmin(person) && !isAdmin(changed);
+	const before = leaving ? await reconcile(context, changed) : { rotated: [] };
+	await sign(context, [
+		'roles' in change
+			? { kind: 'person-roles', personId: id, roles: [...change.roles] }
+			: { kind: 'person-active', personId: id, active: change.active }
+	]);
+	const result = await reconcile(context);
 	await context.audit.record({
 		action: audit.action,
 		target: `person:${id}`,
 		detail: audit.detail
 	});
-	return { rotated: removed };
+	return { rotated: [...new Set([...before.rotated, ...result.rotated])] };
 }
 
 /** Changes a person's roles. */
 export function changeRoles(context: PeopleContext, id: string, roles: string[]) {
-	const person = personOf(context, id);
 	return changePerson(
 		context,
 		id,
-		{ roles: [...roles], active: person.active },
-		{
-			action: 'update',
-			detail: `Roles set to ${roles.join(', ')}`
-		}
+		{ roles: [...roles] },
+		{ action: 'update', detail: `Roles set to ${roles.join(', ')}` }
 	);
 }
 
 /** Turns a person's sign-in off: every area they held gets a new key they do not receive. */
 export function deactivatePerson(context: PeopleContext, id: string) {
-	const person = personOf(context, id);
 	return changePerson(
 		context,
 		id,
-		{ roles: person.roles, active: false, deactivatedAt: context.now().toISOString() },
+		{ active: false },
 		{ action: 'deactivate', detail: 'Sign-in turned off' }
 	);
 }
 
 /** Turns a person's sign-in on again, with the current keys of their roles' areas. */
 export function reactivatePerson(context: PeopleContext, id: string) {
-	const person = personOf(context, id);
 	return changePerson(
 		context,
 		id,
-		{ roles: person.roles, active: true, deactivatedAt: null },
+		{ active: true },
 		{ action: 'reactivate', detail: 'Sign-in turned on' }
 	);
 }
@@ -194,64 +207,14 @@ export async function setRoleAreas(
 ): Promise<{ rotated: string[] }> {
 	requireManager(context);
 	if (roleId === MANAGER) throw new PeopleChangeError('An office manager always holds every area.');
-	const { directory } = context;
-	const before = roleOverrides(directory);
-	const after = new Map(before).set(roleId, [...areas]);
-	const now = context.now();
-	await directory.write((w) =>
-		w.putRole({
-			id: roleId,
-			areas: [...areas],
-			updatedAt: now.toISOString(),
-			updatedBy: context.keys.personId
-		})
-	);
-	const rotated = new Set<string>();
-	for (const person of directory.persons()) {
-		const { removed, added } = areaChange(
-			areasOfPerson(person, before),
-			areasOfPerson(person, after)
-		);
-		if (added.length > 0) await grantAreas(directory, context.keys, person, added, now);
-		removed.forEach((area) => rotated.add(area));
-	}
-	if (rotated.size > 0)
-		await rotateAreas(
-			directory,
-			context.keys,
-			[...rotated],
-			(area) => keepersOf(directory, area),
-			now
-		);
+	await sign(context, [{ kind: 'role-areas', roleId, areas: [...areas] }]);
+	const result = await reconcile(context);
 	await context.audit.record({
 		action: 'update',
 		target: `role:${roleId}`,
 		detail: `Role grants ${areas.join(', ')}`
 	});
-	return { rotated: [...rotated] };
-}
-
-/** After a device is removed: every area gets a new key, wrapped to everyone who keeps it. */
-export async function rotateAfterDeviceRemoval(
-	context: PeopleContext,
-	deviceId: string
-): Promise<{ rotated: string[] }> {
-	requireManager(context);
-	const { directory } = context;
-	const areas = ALL_AREAS.filter((area) => context.keys.keyring.has(area));
-	await rotateAreas(
-		directory,
-		context.keys,
-		areas,
-		(area) => keepersOf(directory, area),
-		context.now()
-	);
-	await context.audit.record({
-		action: 'revoke',
-		target: `device:${deviceId}`,
-		detail: 'Device removed; keys rotated'
-	});
-	return { rotated: areas };
+	return result;
 }
 
 /** Sets how long a person's session may sit idle before it locks (null: the office's setting). */
@@ -264,7 +227,7 @@ export async function setIdleMinutes(
 	personOf(context, id);
 	if (minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > 240))
 		throw new PeopleChangeError('Choose between 1 and 240 minutes.');
-	await context.directory.write((w) => w.patchPerson(id, { idleMinutes: minutes }));
+	await sign(context, [{ kind: 'person-idle', personId: id, minutes }]);
 	await context.audit.record({
 		action: 'update',
 		target: `person:${id}`,
@@ -275,11 +238,13 @@ export async function setIdleMinutes(
 /** Links a sign-in to a staff record (names in histories and the rota then show as theirs). */
 export async function linkStaff(context: PeopleContext, id: string, staffId: string | null) {
 	requireManager(context);
-	personOf(context, id);
-	const taken = context.directory.persons().find((p) => p.staffId === staffId && p.id !== id);
+	const person = personOf(context, id);
+	const taken = [...state(context).persons.values()].find(
+		(p) => p.staffId === staffId && p.id !== id
+	);
 	if (staffId && taken)
 		throw new PeopleChangeError(`That staff record is already ${taken.name}’s sign-in.`);
-	await context.directory.write((w) => w.patchPerson(id, { staffId }));
+	await sign(context, [{ kind: 'person-profile', personId: id, name: person.name, staffId }]);
 	await context.audit.record({
 		action: 'update',
 		target: `person:${id}`,

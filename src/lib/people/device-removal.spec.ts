@@ -9,14 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentStore } from '$lib/core/documents/document-store';
 import { collection, writeRecord } from '$lib/core/documents/records';
 import { keyringCipher } from '$lib/core/keys/document-cipher';
-import { newDeviceRow, unlockOffice, type UnlockedKeys } from '$lib/core/keys/vault';
+import { newDeviceRow } from '$lib/core/keys/device';
+import { unlockOffice, type UnlockedKeys } from '$lib/core/keys/vault';
 import { readTransfer, writeTransfer } from '$lib/core/pairing/office-transfer';
-import { Workspace } from '$lib/core/session/workspace';
 import type { OfficeDatabase } from '$lib/core/storage/db';
 import { createOffice } from '$lib/core/keys/vault';
 import { deleteDatabase, FAST_ITERATIONS, testDatabase } from '$lib/core/test-support/test-office';
 import { openPeople } from '$lib/core/test-support/people';
-import { rotateAfterDeviceRemoval } from './admin';
+import { removeDevice } from './devices';
+import { recordingAudit } from './test-support/office';
 import { ALL_AREAS } from './roles';
 
 const PASSPHRASE = 'seven quiet lanterns over the hill';
@@ -80,17 +81,26 @@ async function leakClinicalRows(): Promise<void> {
 describe('removing a device', () => {
 	it('leaves what is written afterwards unreadable there, even to a person with a passphrase', async () => {
 		await writeNote(office, manager, 'before');
-		const workspace = new Workspace(office, manager, { channelName: null });
-		const people = await openPeople(office);
+		const log = await openPeople(office);
+		const removedDevice = (await removed.device.get('this-device'))!.deviceId;
 		try {
-			const { rotated } = await rotateAfterDeviceRemoval(
-				{ directory: people, keys: manager, audit: workspace.audit, now: () => new Date() },
-				'removed-device'
+			const context = {
+				db: office,
+				log,
+				keys: manager,
+				audit: recordingAudit([]),
+				now: () => new Date()
+			};
+			const { deviceEntryOf, ensureDevice } = await import('$lib/core/keys/device');
+			const { personSigner } = await import('$lib/core/keys/vault');
+			await log.append(
+				[{ kind: 'device-add', device: deviceEntryOf(await ensureDevice(removed), 'Tablet') }],
+				personSigner(manager)
 			);
+			const { rotated } = await removeDevice(context, removedDevice);
 			expect(rotated).toEqual([...ALL_AREAS]);
 		} finally {
-			await people.close();
-			await workspace.close();
+			await log.close();
 		}
 		// Signing out dropped the keys; the manager signs in again and writes.
 		const later = await unlockOffice(office, PASSPHRASE);

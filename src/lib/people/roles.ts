@@ -24,7 +24,8 @@ export const ALL_AREAS = [
 	'finance',
 	'operations',
 	'hr',
-	'audit'
+	'audit',
+	'audit-read'
 ] as const;
 
 /** Words for areas, as a person sees them. */
@@ -37,7 +38,8 @@ export const AREA_LABELS: Record<string, string> = {
 	finance: 'Accounts, bank and payroll',
 	operations: 'Supplies, equipment and safety',
 	hr: 'Hiring, personnel and benefits',
-	audit: 'Audit log (writing entries)'
+	audit: 'Audit log (writing entries)',
+	'audit-read': 'Audit log (reading)'
 };
 
 /**
@@ -45,6 +47,9 @@ export const AREA_LABELS: Record<string, string> = {
  * screen needs, and every person's actions are written to the audit log.
  */
 export const ALWAYS_GRANTED: readonly string[] = ['directory', 'audit'];
+
+/** Only office managers read the audit log: no other role can be given it. */
+export const MANAGER_ONLY: readonly string[] = ['audit-read'];
 
 export const ROLES: readonly RoleDefinition[] = [
 	{
@@ -94,7 +99,7 @@ export function areasOfRole(id: string, overrides: RoleOverrides): string[] {
 	if (id === MANAGER) return [...ALL_AREAS];
 	const chosen = overrides.get(id) ?? roleDefinition(id)?.defaultAreas ?? [];
 	const known = new Set<string>([...chosen, ...ALWAYS_GRANTED]);
-	return ALL_AREAS.filter((area) => known.has(area));
+	return ALL_AREAS.filter((area) => known.has(area) && !MANAGER_ONLY.includes(area));
 }
 
 /** The areas a person should hold: the union of their roles', none when inactive. */

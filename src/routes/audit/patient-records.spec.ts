@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addAttachment, removeAttachment } from '$lib/clinical/attachment-commands';
 import { pdfBytes } from '$lib/clinical/test-support/attachments';
-import {
-	createClinicalOffice,
-	type ClinicalOffice
-} from '$lib/clinical/test-support/clinical-office';
 import { PATIENT_ID, testId } from '$lib/clinical/test-support/vitals';
 import { runCommand } from '$lib/core/commands/command';
-import { createAreaOffice } from '$lib/core/test-support/area-office';
+import { createAreaOffice, type AreaOffice } from '$lib/core/test-support/area-office';
 import { patientRecordTargets } from './patient-records';
 
 const MERGED_ID = testId(910);
 const OTHER_ID = testId(911);
 
-let office: ClinicalOffice;
+let office: AreaOffice;
 
 afterEach(async () => {
 	await office.dispose();
@@ -29,7 +25,8 @@ const attach = (patientId: string, title: string) =>
 
 describe('patientRecordTargets', () => {
 	it('names the documents of the patient and of records merged into it, removed ones too', async () => {
-		office = await createClinicalOffice();
+		// audit-read too: the office's first audit key, which entries are sealed to, comes with it.
+		office = await createAreaOffice(['clinical', 'audit', 'audit-read'], 'seven clinical otters');
 		const own = await attach(PATIENT_ID, 'Referral');
 		const merged = await attach(MERGED_ID, 'Old scan');
 		await attach(OTHER_ID, 'Someone else');

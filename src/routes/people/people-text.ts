@@ -72,3 +72,28 @@ export function staffWithoutSignIn<S extends { id: string; active: boolean }>(
 export function areaCount(count: number): string {
 	return `${count} ${count === 1 ? 'area' : 'areas'}`;
 }
+
+const KIND_WORDS: Record<string, string> = {
+	genesis: 'Another starting point for the office',
+	'person-add': 'Adding a person',
+	'person-roles': 'Changing someone’s roles',
+	'person-active': 'Turning a sign-in on or off',
+	'person-profile': 'Changing a name or staff link',
+	'person-idle': 'Changing an idle lock',
+	'person-wrap': 'Changing a passphrase',
+	'person-rekey': 'Replacing someone’s keys',
+	'person-enrol': 'Setting up a signing key',
+	'person-device': 'Noting a device someone used',
+	'role-areas': 'Changing what a role opens',
+	grant: 'Giving out keys',
+	'device-add': 'Adding a device',
+	'device-remove': 'Removing a device',
+	'device-key': 'A device’s key',
+	'people-key': 'Handing out a people key',
+	'audit-key': 'The audit log’s key'
+};
+
+/** What kind of change a refused op was, in words. */
+export function refusedKindText(kind: string): string {
+	return KIND_WORDS[kind] ?? 'A change this version cannot read';
+}

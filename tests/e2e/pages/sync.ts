@@ -13,8 +13,10 @@ export class SyncSection {
 	readonly addDeviceButton: Locator;
 	/** The sync status in a sentence, shown once sync is on. */
 	readonly detail: Locator;
-	/** The other devices of the office: "…abc123 Active [Remove]" or "…abc123 Removed". */
+	/** The office's devices, this one first: "Chrome on Linux · This device · Added by …". */
 	readonly devices: Locator;
+	/** The office's other devices: "Chrome on Linux · Added by … · Enrolled … [Remove …]". */
+	readonly otherDevices: Locator;
 
 	constructor(readonly page: Page) {
 		this.section = page.getByRole('region', { name: 'Sync' });
@@ -26,6 +28,9 @@ export class SyncSection {
 		this.devices = this.section
 			.getByRole('list', { name: 'Devices of this office' })
 			.getByRole('listitem');
+		this.otherDevices = this.devices.filter({
+			hasNot: page.getByText('This device', { exact: true })
+		});
 	}
 
 	async goto(): Promise<void> {

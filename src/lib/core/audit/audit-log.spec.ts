@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { unlockOffice } from '../keys/vault';
 import { Workspace } from '../session/workspace';
+import { createAreaOffice, type AreaOffice } from '../test-support/area-office';
 import { createTestOffice, TEST_PASSPHRASE, type TestOffice } from '../test-support/test-office';
-import { AUDIT_AREA } from './audit-log';
-import type { AuditEntry } from './chain';
+import { AUDIT_AREA, epkName, sealedKey } from './audit-document';
+import { NoAuditKeyError } from './audit-log';
+import { entryHash, type SealedEntry } from './sealed-entry';
+import { bytesContain, openedAuditRows } from './test-support/audit-office';
 
 const MOMENTS = [
 	'2026-01-30T09:00:00.000Z',
@@ -19,13 +22,20 @@ function steppingClock(instants: string[]): () => Date {
 }
 
 let office: TestOffice;
+const opened: TestOffice[] = [];
 
 afterEach(async () => {
-	await office.dispose();
+	for (const each of opened.splice(0)) await each.dispose();
 });
 
+async function newOffice(options: Parameters<typeof createTestOffice>[0] = {}) {
+	const created = await createTestOffice(options);
+	opened.push(created);
+	return created;
+}
+
 async function officeWithEntries(count = 3): Promise<TestOffice> {
-	office = await createTestOffice({ now: steppingClock(MOMENTS) });
+	office = await newOffice({ now: steppingClock(MOMENTS) });
 	for (let n = 1; n <= count; n++) {
 		await office.workspace.audit.record({
 			action: n === 1 ? 'create' : 'update',
@@ -36,17 +46,25 @@ async function officeWithEntries(count = 3): Promise<TestOffice> {
 	return office;
 }
 
-async function chainOf(period: string): Promise<Y.Map<AuditEntry>> {
-	const { doc } = await office.workspace.documents.open({ area: AUDIT_AREA, period });
-	return doc.getMap<AuditEntry>(`chain:${office.keys.deviceId}`);
+async function monthDoc(period: string): Promise<Y.Doc> {
+	return (await office.workspace.documents.open({ area: AUDIT_AREA, period })).doc;
 }
 
-function keyOf(chain: Y.Map<AuditEntry>, seq: number): string {
-	return [...chain.entries()].find(([, entry]) => entry.seq === seq)![0];
+async function chainOf(period: string): Promise<Y.Map<SealedEntry>> {
+	return (await monthDoc(period)).getMap<SealedEntry>(`chain:${office.keys.deviceId}`);
 }
+
+const intact = (device: string, count: number) => ({
+	device,
+	verdict: { ok: true, count },
+	actorUnverified: 0,
+	carriedOver: 0,
+	unsealed: 0,
+	actorsChecked: true
+});
 
 describe('AuditLog', () => {
-	it('files entries by month and returns each month in order', async () => {
+	it('files entries by month and returns each month in order, signed and verified', async () => {
 		await officeWithEntries();
 		const january = await office.workspace.audit.entries('2026-01');
 		const february = await office.workspace.audit.entries('2026-02');
@@ -60,14 +78,15 @@ describe('AuditLog', () => {
 		]);
 		expect(january[0]).toMatchObject({
 			actor: office.keys.personId,
-			device: office.keys.deviceId
+			device: office.keys.deviceId,
+			trust: 'verified'
 		});
 		expect(february[0].prevHash).toBe(january[1].hash);
 		expect(await office.workspace.audit.periods()).toEqual(['2026-01', '2026-02']);
 	});
 
 	it('reads the entries of a range of months, opening only the stored months in it', async () => {
-		office = await createTestOffice({
+		office = await newOffice({
 			now: steppingClock([
 				'2026-01-30T09:00:00.000Z',
 				'2026-03-02T10:00:00.000Z',
@@ -81,10 +100,10 @@ describe('AuditLog', () => {
 		const keys = await unlockOffice(office.db, TEST_PASSPHRASE);
 		const again = new Workspace(office.db, keys, { channelName: null });
 		try {
-			const opened: string[] = [];
+			const openedIds: string[] = [];
 			const open = again.documents.open.bind(again.documents);
 			again.documents.open = (ref) => {
-				opened.push(`${ref.area}/${ref.period ?? ''}`);
+				openedIds.push(`${ref.area}/${ref.period ?? ''}`);
 				return open(ref);
 			};
 			const range = await again.audit.entriesBetween('2026-02', '2026-05');
@@ -92,7 +111,7 @@ describe('AuditLog', () => {
 				'alpha/items/item-2',
 				'alpha/items/item-3'
 			]);
-			expect(opened.filter((id) => id.startsWith('audit/')).sort()).toEqual([
+			expect(openedIds.filter((id) => id.startsWith('audit/')).sort()).toEqual([
 				'audit/2026-03',
 				'audit/2026-05'
 			]);
@@ -104,9 +123,7 @@ describe('AuditLog', () => {
 
 	it('verifies an untouched chain across months', async () => {
 		await officeWithEntries();
-		expect(await office.workspace.audit.verify()).toEqual([
-			{ device: office.keys.deviceId, verdict: { ok: true, count: 3 } }
-		]);
+		expect(await office.workspace.audit.verify()).toEqual([intact(office.keys.deviceId, 3)]);
 	});
 
 	it('keeps the entries and their chain through a sign-out and a fresh unlock', async () => {
@@ -116,32 +133,40 @@ describe('AuditLog', () => {
 		const again = new Workspace(office.db, keys, { channelName: null });
 		try {
 			expect((await again.audit.entries('2026-01')).map((entry) => entry.seq)).toEqual([1, 2]);
-			expect(await again.audit.verify()).toEqual([
-				{ device: keys.deviceId, verdict: { ok: true, count: 3 } }
-			]);
+			expect(await again.audit.verify()).toEqual([intact(keys.deviceId, 3)]);
 		} finally {
 			await again.close();
 		}
 	});
 
-	it.each<[string, string, (chain: Y.Map<AuditEntry>) => void, string, number]>([
+	it.each<[string, string, (chain: Y.Map<SealedEntry>) => Promise<void> | void, string, number]>([
 		[
-			'an entry whose detail was rewritten',
+			'an entry whose sealed content was swapped for another’s',
 			'2026-01',
 			(chain) => {
-				const key = keyOf(chain, 2);
-				chain.set(key, { ...chain.get(key)!, detail: 'nothing to see' });
+				const first = chain.get(sealedKey(1))!;
+				chain.set(sealedKey(2), { ...chain.get(sealedKey(2))!, nonce: first.nonce, ct: first.ct });
 			},
 			'edited',
+			2
+		],
+		[
+			'an entry changed and given a matching hash',
+			'2026-01',
+			async (chain) => {
+				const first = chain.get(sealedKey(1))!;
+				const edited = { ...chain.get(sealedKey(2))!, nonce: first.nonce, ct: first.ct };
+				chain.set(sealedKey(2), { ...edited, hash: await entryHash(edited) });
+			},
+			'forged',
 			2
 		],
 		[
 			'an entry filed under another number',
 			'2026-01',
 			(chain) => {
-				const key = keyOf(chain, 2);
-				chain.set(key.replace(/2$/, '7'), chain.get(key)!);
-				chain.delete(key);
+				chain.set(sealedKey(7), chain.get(sealedKey(2))!);
+				chain.delete(sealedKey(2));
 			},
 			'edited',
 			2
@@ -149,15 +174,14 @@ describe('AuditLog', () => {
 		[
 			'a deleted entry in the middle',
 			'2026-01',
-			(chain) => chain.delete(keyOf(chain, 2)),
+			(chain) => chain.delete(sealedKey(2)),
 			'removed',
 			2
 		],
-		['the last entry deleted', '2026-02', (chain) => chain.delete(keyOf(chain, 3)), 'truncated', 3]
+		['the last entry deleted', '2026-02', (chain) => chain.delete(sealedKey(3)), 'truncated', 3]
 	])('reports %s', async (_label, period, tamper, problem, atSeq) => {
 		await officeWithEntries();
-		const chain = await chainOf(period);
-		chain.doc!.transact(() => tamper(chain));
+		await tamper(await chainOf(period));
 
 		const [result] = await office.workspace.audit.verify();
 		expect(result.device).toBe(office.keys.deviceId);
@@ -167,7 +191,7 @@ describe('AuditLog', () => {
 	it('still reports tampering after the tampered document was saved and reloaded', async () => {
 		await officeWithEntries();
 		const chain = await chainOf('2026-01');
-		chain.doc!.transact(() => chain.delete(keyOf(chain, 1)));
+		chain.doc!.transact(() => chain.delete(sealedKey(1)));
 		await office.workspace.close();
 
 		const keys = await unlockOffice(office.db, TEST_PASSPHRASE);
@@ -191,7 +215,7 @@ describe('AuditLog', () => {
 	});
 
 	it('numbers concurrent records 1 to 20 in one valid chain', async () => {
-		office = await createTestOffice({ now: () => new Date('2026-03-10T12:00:00.000Z') });
+		office = await newOffice({ now: () => new Date('2026-03-10T12:00:00.000Z') });
 		const recorded = await Promise.all(
 			Array.from({ length: 20 }, (_, i) =>
 				office.workspace.audit.record({ action: 'view', target: `alpha/items/item-${i}` })
@@ -201,14 +225,68 @@ describe('AuditLog', () => {
 		expect((await office.workspace.audit.entries('2026-03')).map((entry) => entry.target)).toEqual(
 			Array.from({ length: 20 }, (_, i) => `alpha/items/item-${i}`)
 		);
-		expect(await office.workspace.audit.verify()).toEqual([
-			{ device: office.keys.deviceId, verdict: { ok: true, count: 20 } }
-		]);
+		expect(await office.workspace.audit.verify()).toEqual([intact(office.keys.deviceId, 20)]);
 	});
 
 	it('has nothing to verify before the first entry', async () => {
-		office = await createTestOffice();
+		office = await newOffice();
 		expect(await office.workspace.audit.verify()).toEqual([]);
 		expect(await office.workspace.audit.periods()).toEqual([]);
+	});
+
+	it('seals each month with one ephemeral key per session, stored once in the document', async () => {
+		await officeWithEntries();
+		const epks = async (period: string) =>
+			(await monthDoc(period)).getMap(epkName(office.keys.deviceId)).size;
+		expect([await epks('2026-01'), await epks('2026-02')]).toEqual([1, 1]);
+
+		await office.workspace.close();
+		const keys = await unlockOffice(office.db, TEST_PASSPHRASE);
+		const again = new Workspace(office.db, keys, {
+			channelName: null,
+			now: () => new Date(MOMENTS[2])
+		});
+		try {
+			await again.audit.record({ action: 'view', target: 'alpha/items/item-4' });
+			await again.audit.record({ action: 'view', target: 'alpha/items/item-5' });
+			const { doc } = await again.documents.open({ area: AUDIT_AREA, period: '2026-02' });
+			expect(doc.getMap(epkName(keys.deviceId)).size).toBe(2);
+			expect((await again.audit.entries('2026-02')).map((entry) => entry.seq)).toEqual([3, 4, 5]);
+		} finally {
+			await again.close();
+		}
+	});
+
+	it('keeps what an entry says out of what the audit area key opens', async () => {
+		office = await newOffice({ now: () => new Date(MOMENTS[0]) });
+		await office.workspace.audit.record({
+			action: 'view',
+			target: 'alpha/items/CANARY-TARGET-4411',
+			detail: 'CANARY-DETAIL-4412'
+		});
+		await office.workspace.documents.flush();
+		const readable = await openedAuditRows(office.db, office.keys);
+		expect(readable.length).toBeGreaterThan(0);
+		for (const text of ['CANARY-TARGET-4411', 'CANARY-DETAIL-4412', office.keys.personId]) {
+			expect(bytesContain(readable, text)).toBe(false);
+		}
+	});
+});
+
+describe('AuditLog without an audit key', () => {
+	let areaOffice: AreaOffice;
+
+	afterEach(async () => {
+		await areaOffice.dispose();
+	});
+
+	it('refuses to record, and writes nothing', async () => {
+		areaOffice = await createAreaOffice(['audit'], 'an office whose log has no key yet', {
+			auditKey: false
+		});
+		await expect(
+			areaOffice.workspace.audit.record({ action: 'view', target: 'alpha/items/item-1' })
+		).rejects.toBeInstanceOf(NoAuditKeyError);
+		expect(await areaOffice.workspace.audit.periods()).toEqual([]);
 	});
 });

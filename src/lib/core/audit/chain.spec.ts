@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GENESIS_HASH, chainEntry, hashEntry, verifyChain } from './chain';
-import type { AuditDraft, AuditEntry } from './chain';
+import { GENESIS_HASH, verifyLinks } from './chain';
+import {
+	chainEntry,
+	hashEntry,
+	verifyChain,
+	type LegacyDraft as AuditDraft,
+	type LegacyEntry as AuditEntry
+} from './legacy-chain';
 
 const ACTIONS = ['view', 'create', 'update', 'deactivate', 'sign-in'];
 
@@ -189,5 +195,35 @@ describe('verifyChain', () => {
 			),
 			{ numRuns: 60 }
 		);
+	});
+
+	it('reports an entry its owner did not sign as forged, before any link problem after it', async () => {
+		const verdict = await verifyLinks(chain, {
+			hashOf: hashEntry,
+			authentic: (entry) => Promise.resolve(entry.seq !== 7)
+		});
+		expect(verdict).toEqual({
+			ok: false,
+			problem: 'forged',
+			atSeq: 7,
+			message: 'Audit entry 7 was not written by the device whose log holds it.'
+		});
+	});
+
+	it('checks every known head: the furthest for cut-off entries, each for its hash', async () => {
+		const heads = [
+			{ seq: 20, hash: chain[19].hash },
+			{ seq: 50, hash: chain[49].hash }
+		];
+		expect(await verifyLinks(chain, { hashOf: hashEntry, heads })).toEqual({ ok: true, count: 50 });
+		expect(await verifyLinks(chain.slice(0, 40), { hashOf: hashEntry, heads })).toMatchObject({
+			problem: 'truncated',
+			atSeq: 41
+		});
+		const otherHash = [{ seq: 20, hash: chain[18].hash }];
+		expect(await verifyLinks(chain, { hashOf: hashEntry, heads: otherHash })).toMatchObject({
+			problem: 'edited',
+			atSeq: 20
+		});
 	});
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes, toBase64 } from '../bytes';
 import { DecryptionError, WrongPassphraseError } from '../crypto/errors';
-import { PEOPLE_KEY_META_KEY } from '../keys/people-key';
+import { PEOPLE_KEY_META_KEY } from '../keys/people-keys';
 import { loadPassphraseWrap } from '../keys/stored-wraps';
 import { unlockOffice } from '../keys/vault';
 import { Workspace } from '../session/workspace';
@@ -63,14 +63,17 @@ async function filledOffice(): Promise<{ source: TestOffice; blobId: string }> {
 
 /** The signed-in person's passphrase-wrapped private key, as the app passes it to a backup. */
 async function wrappedPrivateKeyOf(source: TestOffice) {
-	const person = await withPeople(source.db, (people) => people.person(source.keys.personId));
-	return loadPassphraseWrap(person!.wrappedPrivateKey);
+	const person = await withPeople(source.db, (log) =>
+		log.require().persons.get(source.keys.personId)
+	);
+	return loadPassphraseWrap(person!.wrap);
 }
 
 async function backupOf(source: TestOffice, chunkBytes = 512): Promise<Blob> {
 	const made = await exportBackup(source.db, {
 		passphrase: TEST_PASSPHRASE,
 		wrappedPrivateKey: await wrappedPrivateKeyOf(source),
+		personId: source.keys.personId,
 		iterations: FAST_ITERATIONS,
 		chunkBytes
 	});
@@ -170,6 +173,7 @@ describe('exportBackup and restoreBackup', () => {
 		await exportBackup(source.db, {
 			passphrase: TEST_PASSPHRASE,
 			wrappedPrivateKey: await wrappedPrivateKeyOf(source),
+			personId: source.keys.personId,
 			iterations: FAST_ITERATIONS,
 			onProgress: ({ done, total }) => seen.push(done / total)
 		});
@@ -193,6 +197,7 @@ describe('exportBackup and restoreBackup', () => {
 			exportBackup(source.db, {
 				passphrase: 'not the passphrase',
 				wrappedPrivateKey: await wrappedPrivateKeyOf(source),
+				personId: source.keys.personId,
 				iterations: FAST_ITERATIONS
 			})
 		).rejects.toBeInstanceOf(WrongPassphraseError);
@@ -310,6 +315,7 @@ describe('restoreBackup refuses, writing nothing', () => {
 		const { file } = await exportBackup(source.db, {
 			passphrase: TEST_PASSPHRASE,
 			wrappedPrivateKey,
+			personId: source.keys.personId,
 			iterations: FAST_ITERATIONS
 		});
 		const target = emptyDatabase();
@@ -331,6 +337,7 @@ describe('restoreBackup refuses, writing nothing', () => {
 		const { file } = await exportBackup(source.db, {
 			passphrase: TEST_PASSPHRASE,
 			wrappedPrivateKey,
+			personId: source.keys.personId,
 			iterations: FAST_ITERATIONS
 		});
 		const target = emptyDatabase();

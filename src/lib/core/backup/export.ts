@@ -10,7 +10,7 @@ import {
 	unwrapWithPassphrase,
 	type PassphraseWrapped
 } from '../crypto/passphrase';
-import { readOffice } from '../keys/vault';
+import { personContext, readOffice } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
 import { ChunkSealer } from './chunks';
 import { BackupError } from './errors';
@@ -37,8 +37,10 @@ export interface BackupProgress {
 export interface ExportOptions {
 	/** The signed-in person's passphrase: it is checked, and the file key is derived from it. */
 	passphrase: string;
-	/** The signed-in person's passphrase-wrapped private key, to check the passphrase against. */
+	/** The signed-in person's passphrase-wrapped secret, to check the passphrase against. */
 	wrappedPrivateKey: PassphraseWrapped;
+	/** Whose secret it is (its wrap is bound to them). */
+	personId: string;
 	iterations?: number;
 	chunkBytes?: number;
 	now?: () => Date;
@@ -62,7 +64,13 @@ export async function exportBackup(
 	const office = await readOffice(db);
 	if (!office) throw new BackupError('no-office');
 	// Only a person who can sign in makes a backup, and it opens with what they already know.
-	(await unwrapWithPassphrase(options.wrappedPrivateKey, options.passphrase)).fill(0);
+	(
+		await unwrapWithPassphrase(
+			options.wrappedPrivateKey,
+			options.passphrase,
+			personContext(options.personId)
+		)
+	).fill(0);
 	const header: BackupHeader = {
 		format: BACKUP_FORMAT,
 		officeId: office.officeId,

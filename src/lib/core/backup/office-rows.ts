@@ -3,7 +3,7 @@
  * only (and never do): the device's own identity and signing key, sync cursors and flags, blob
  * requests, reminders. A restored browser is a new device with rows of its own.
  */
-import { PEOPLE_KEY_META_KEY } from '../keys/people-key';
+import { PEOPLE_KEY_META_KEY } from '../keys/people-keys';
 import type { OfficeDatabase } from '../storage/db';
 import type { TableCounts } from './format';
 
@@ -12,7 +12,7 @@ export const OFFICE_META_KEY = 'office';
 const AUDIT_HEAD_PREFIX = 'audit-head:';
 
 /**
- * Whether a meta row belongs to the office: the office record, its people key (without it no
+ * Whether a meta row belongs to the office: the office record, its people keys (without them no
  * one could sign in on the restored device) and audit chain heads. Audit chain heads are kept: a restored device starts
  * a chain of its own, and the old device's head still shows if its chain was cut short.
  */

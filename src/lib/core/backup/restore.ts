@@ -8,8 +8,9 @@
  * crash mid-restore leaves only staged rows, which `discardInterruptedRestore` (run when the app
  * starts) removes. Either the whole office appears, or none of it.
  */
-import { newDeviceRow, readOffice, type OfficeRecord } from '../keys/vault';
-import { PEOPLE_KEY_META_KEY } from '../keys/people-key';
+import { newDeviceRow } from '../keys/device';
+import { PEOPLE_KEY_META_KEY } from '../keys/people-keys';
+import { readOffice, type OfficeRecord } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
 import { readBody, type ChunkRows } from './body-reader';
 import { BackupError } from './errors';

@@ -5,7 +5,7 @@
  * later version of the same format adds are kept, not stripped.
  */
 import { z } from 'zod';
-import { PEOPLE_KEY_META_KEY } from '../keys/people-key';
+import { PEOPLE_KEY_META_KEY } from '../keys/people-keys';
 import { bytesSchema as bytes } from '../pairing/bytes-schema';
 import { isOfficeMeta, OFFICE_META_KEY } from './office-rows';
 import type { TableName } from './format';
@@ -76,8 +76,23 @@ const officeRecord = z.looseObject({
 	demo: z.boolean()
 });
 
-/** The people key (keys/people-key.ts): 32 bytes as base64. Without it no one can sign in. */
-const peopleKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+/**
+ * The people keys (keys/people-keys.ts), 32 bytes as base64 each: a list, or one key alone as
+ * offices kept it before people keys could rotate. Without them no one can sign in.
+ */
+const rawKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+const peopleKey = z.union([
+	rawKey,
+	z
+		.array(
+			z.object({
+				epoch: z.number().int().min(1),
+				keyId: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+				raw: rawKey
+			})
+		)
+		.min(1)
+]);
 
 const meta = z
 	.object({ key: z.string().refine(isOfficeMeta, 'not an office row'), value: z.unknown() })

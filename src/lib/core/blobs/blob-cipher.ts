@@ -6,6 +6,8 @@
  * so the id has one reading.
  */
 import { associatedData, open, seal } from '../crypto/aead';
+import { DecryptionError } from '../crypto/errors';
+import { encodeLink, keyOnlyLink, parseLink } from '../documents/item-link';
 import type { AreaKeyring } from '../keys/area-keyring';
 
 /** Ids of blobs: what `put` makes (ULIDs) and what the relay accepts in a frame. */
@@ -21,6 +23,8 @@ export interface SealedBlob {
 	deviceId: string;
 	nonce: Uint8Array;
 	ciphertext: Uint8Array;
+	/** Names the key that sealed it (documents/item-link.ts); absent for older blobs. */
+	link?: string;
 }
 
 /** Seals `bytes` as blob `id` of `area` with the area's current key. */
@@ -31,9 +35,10 @@ export async function sealBlob(
 	id: string,
 	bytes: Uint8Array
 ): Promise<SealedBlob> {
-	const { epoch, key } = keyring.current(area);
-	const aad = associatedData({ docId: blobDocId(area, id), epoch, deviceId });
-	return { epoch, deviceId, ...(await seal(key, bytes, aad)) };
+	const { epoch, keyId, key } = keyring.current(area);
+	const link = encodeLink(keyOnlyLink(keyId));
+	const aad = associatedData({ docId: blobDocId(area, id), epoch, deviceId, link });
+	return { epoch, deviceId, link, ...(await seal(key, bytes, aad)) };
 }
 
 /** Opens a sealed blob; throws MissingKeyError or DecryptionError. */
@@ -43,11 +48,14 @@ export async function openBlob(
 	id: string,
 	sealed: SealedBlob
 ): Promise<Uint8Array> {
-	const key = keyring.get(area, sealed.epoch);
+	const link = parseLink(sealed.link);
+	if (sealed.link && !link) throw new DecryptionError();
+	const key = keyring.get(area, sealed.epoch, link?.keyId);
 	const aad = associatedData({
 		docId: blobDocId(area, id),
 		epoch: sealed.epoch,
-		deviceId: sealed.deviceId
+		deviceId: sealed.deviceId,
+		link: sealed.link
 	});
 	return open(key, sealed, aad);
 }

@@ -68,8 +68,9 @@ describe('LocalBlobStore', () => {
 	it('reports a blob that does not decrypt with the key held as unreadable', async () => {
 		const id = await blobStore().put('alpha', utf8Encode(CANARY));
 		const foreign = new AreaKeyring();
-		foreign.add('alpha', 1, await generateAeadKey());
-		foreign.add('alpha', 0, await generateAeadKey());
+		const { keyId } = office.keys.keyring.current('alpha');
+		foreign.add('alpha', { epoch: 1, keyId }, await generateAeadKey());
+		foreign.add('alpha', { epoch: 0, keyId }, await generateAeadKey());
 
 		await expect(blobStore({}, foreign).get('alpha', id)).rejects.toBeInstanceOf(
 			BlobUnreadableError

@@ -16,6 +16,7 @@ const TAG_BITS = 128;
 const KEY_BYTES = 32;
 const USAGES: KeyUsage[] = ['encrypt', 'decrypt'];
 const UPDATE_CONTEXT = utf8Encode('po-upd-v1');
+const LINKED_UPDATE_CONTEXT = utf8Encode('po-upd-v2');
 const MAX_U32 = 0xffff_ffff;
 
 /** Creates a fresh AES-256-GCM key. */
@@ -77,20 +78,32 @@ export async function open(key: CryptoKey, sealed: Sealed, aad: Uint8Array): Pro
 }
 
 /**
- * Encodes which document, key epoch and device an update belongs to, for use as AAD.
- * Strings are length-prefixed so no two different triples share an encoding; this is what
- * stops a server from replaying an update into another document, epoch or device's stream.
+ * Encodes which document, key epoch and device an update belongs to — and, for items sealed
+ * with a link (documents/item-link.ts), the link: which key sealed it and its place in the
+ * writer's chain — for use as AAD. Strings are length-prefixed so no two different inputs share
+ * an encoding; this is what stops a server from replaying an update into another document,
+ * epoch, device's stream or chain position. Items without a link use the first format.
  */
 export function associatedData(fields: {
 	docId: string;
 	epoch: number;
 	deviceId: string;
+	link?: string;
 }): Uint8Array {
-	const { docId, epoch, deviceId } = fields;
+	const { docId, epoch, deviceId, link } = fields;
 	if (!Number.isInteger(epoch) || epoch < 0 || epoch > MAX_U32) {
 		throw new RangeError(`Epoch must be a whole number from 0 to ${MAX_U32}, not ${epoch}.`);
 	}
-	return concatBytes(UPDATE_CONTEXT, lengthPrefixed(docId), u32(epoch), lengthPrefixed(deviceId));
+	if (!link) {
+		return concatBytes(UPDATE_CONTEXT, lengthPrefixed(docId), u32(epoch), lengthPrefixed(deviceId));
+	}
+	return concatBytes(
+		LINKED_UPDATE_CONTEXT,
+		lengthPrefixed(docId),
+		u32(epoch),
+		lengthPrefixed(deviceId),
+		lengthPrefixed(link)
+	);
 }
 
 function lengthPrefixed(s: string): Uint8Array {

@@ -1,5 +1,9 @@
 /**
  * Wrapping a secret under a passphrase that a person types, with PBKDF2 and AES-256-GCM.
+ *
+ * Version 2 binds a context (whose secret it is: the person's id) and the KDF parameters into the
+ * associated data, so a wrap copied to another person's record, or with its iteration count
+ * lowered, no longer opens. Version 1 bound neither; it is only read, for offices made before.
  */
 import { asBuffer, randomBytes, utf8Encode } from '../bytes';
 import { open, seal } from './aead';
@@ -10,6 +14,7 @@ export const PBKDF2_ITERATIONS = 600_000;
 
 /** A secret sealed under a passphrase-derived key, with everything needed to derive it again. */
 export interface PassphraseWrapped {
+	v: 1 | 2;
 	kdf: 'PBKDF2-SHA256';
 	iterations: number;
 	salt: Uint8Array;
@@ -18,7 +23,7 @@ export interface PassphraseWrapped {
 }
 
 const SALT_BYTES = 16;
-const AAD = utf8Encode('po-passphrase-v1');
+const V1_AAD = utf8Encode('po-passphrase-v1');
 const MIN_LENGTH = 10;
 // Stops a tampered record from making unlocking hang for minutes.
 const MAX_ITERATIONS = 10_000_000;
@@ -35,38 +40,53 @@ const COMMON = [
 	'abcdefghij'
 ];
 
-/** Seals secret under a key derived from passphrase with PBKDF2-SHA256. */
+function associatedData(v: 1 | 2, context: string, iterations: number): Uint8Array {
+	if (v === 1) return V1_AAD;
+	return utf8Encode(`po-passphrase-v2|PBKDF2-SHA256|${iterations}|${context}`);
+}
+
+/** Seals secret under a key derived from passphrase with PBKDF2-SHA256, bound to `context`. */
 export async function wrapWithPassphrase(
 	secret: Uint8Array,
 	passphrase: string,
+	context: string,
 	iterations = PBKDF2_ITERATIONS
 ): Promise<PassphraseWrapped> {
-	if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
+	if (!saneIterations(iterations)) {
 		throw new RangeError(`PBKDF2 iterations must be from 1 to ${MAX_ITERATIONS}.`);
 	}
 	const salt = randomBytes(SALT_BYTES);
 	const key = await deriveKey(passphrase, salt, iterations);
-	const { nonce, ciphertext } = await seal(key, secret, AAD);
-	return { kdf: 'PBKDF2-SHA256', iterations, salt, nonce, ciphertext };
+	const { nonce, ciphertext } = await seal(key, secret, associatedData(2, context, iterations));
+	return { v: 2, kdf: 'PBKDF2-SHA256', iterations, salt, nonce, ciphertext };
 }
 
-/** Recovers the secret; throws WrongPassphraseError if the passphrase (or the record) is wrong. */
+/**
+ * Recovers the secret wrapped for `context`; throws WrongPassphraseError if the passphrase (or
+ * the record) is wrong.
+ */
 export async function unwrapWithPassphrase(
 	wrapped: PassphraseWrapped,
-	passphrase: string
+	passphrase: string,
+	context: string
 ): Promise<Uint8Array> {
-	const { kdf, iterations } = wrapped;
-	const sane = Number.isInteger(iterations) && iterations >= 1 && iterations <= MAX_ITERATIONS;
+	const { kdf, iterations, v } = wrapped;
 	// A record we cannot even attempt was altered; the passphrase is not the problem.
-	if (kdf !== 'PBKDF2-SHA256' || !sane) throw new DecryptionError();
+	if (kdf !== 'PBKDF2-SHA256' || !saneIterations(iterations) || (v !== 1 && v !== 2)) {
+		throw new DecryptionError();
+	}
 	const key = await deriveKey(passphrase, wrapped.salt, iterations);
 	try {
-		return await open(key, wrapped, AAD);
+		return await open(key, wrapped, associatedData(v, context, iterations));
 	} catch (cause) {
 		// A wrong passphrase and a tampered salt or ciphertext look the same to GCM;
 		// the passphrase is by far the likelier cause, so that is what we report.
 		throw new WrongPassphraseError({ cause });
 	}
+}
+
+function saneIterations(iterations: number): boolean {
+	return Number.isInteger(iterations) && iterations >= 1 && iterations <= MAX_ITERATIONS;
 }
 
 /** Explains why a new passphrase is too weak, or returns null when it is acceptable. */

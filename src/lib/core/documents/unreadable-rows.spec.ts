@@ -13,6 +13,7 @@ import { collection, writeRecord } from './records';
 const ALPHA: DocumentRef = { area: 'alpha' };
 /** An epoch of the alpha key that the test office does not hold. */
 const LATER_EPOCH = 7;
+const LATER = { epoch: LATER_EPOCH, keyId: 'later-key-0123456789ab' };
 const OTHER_DEVICE = 'device-b';
 
 let office: TestOffice;
@@ -68,7 +69,7 @@ async function tamper(rowId: number): Promise<UpdateRow> {
 async function laterEpoch(deviceId = OTHER_DEVICE) {
 	const key = await generateAeadKey();
 	const keyring = new AreaKeyring();
-	keyring.add('alpha', LATER_EPOCH, key);
+	keyring.add('alpha', LATER, key);
 	return { key, cipher: keyringCipher(keyring, deviceId) };
 }
 
@@ -169,7 +170,7 @@ describe('A document with rows that do not decrypt', () => {
 		await store.notifyStored('alpha');
 		expect(store.unreadable.size).toBe(1);
 
-		office.keys.keyring.add('alpha', LATER_EPOCH, key);
+		office.keys.keyring.add('alpha', LATER, key);
 		await store.notifyStored('alpha');
 		expect(await itemIds(store)).toEqual(ids([9]));
 		expect(store.unreadable.size).toBe(0);
@@ -203,7 +204,7 @@ describe('A document with rows that do not decrypt', () => {
 		expect((await alphaRows()).map((row) => row.id)).toEqual([rows[1].id]);
 		await store.close();
 
-		office.keys.keyring.add('alpha', LATER_EPOCH, key);
+		office.keys.keyring.add('alpha', LATER, key);
 		const reopened = office.openStore();
 		expect(await itemIds(reopened)).toEqual(ids([1, 2, 3]));
 		expect(reopened.unreadable.size).toBe(0);
@@ -211,7 +212,7 @@ describe('A document with rows that do not decrypt', () => {
 
 	it('refuses to open a document of an area this person holds no key for, listing nothing', async () => {
 		const keyring = new AreaKeyring();
-		keyring.add('gamma', 1, await generateAeadKey());
+		keyring.add('gamma', { epoch: 1, keyId: 'gamma-key-0123456789ab' }, await generateAeadKey());
 		const sealed = await keyringCipher(keyring, OTHER_DEVICE).seal('gamma', 'gamma', itemUpdate(1));
 		await office.db.updates.add({ docId: 'gamma', ...sealed, synced: 1 });
 

@@ -1,43 +1,65 @@
-/** Wrapping area keys to people (grant records) and unwrapping them again. */
+/**
+ * Wrapping area keys to people (grant entries of authority ops) and unwrapping them again. The
+ * wrap binds the area, epoch, key id and recipient; whoever unwraps checks that the key is the
+ * one its id names (key-id.ts), so a grant cannot smuggle in a key of its own choosing under an
+ * existing name.
+ */
+import type { GrantEntry, PublicJwk } from '../authority/op-schema';
+import { DecryptionError } from '../crypto/errors';
 import { unwrapWithPrivateKey, wrapToPublicKey } from '../crypto/key-agreement';
-import { grantId, type GrantRecord, type PersonRecord } from '../people/people-schema';
+import { fingerprintOf, keyIdOf } from '../crypto/key-id';
+import type { KeyRef } from './area-keyring';
 import { loadWrappedKey, storeWrappedKey } from './stored-wraps';
 
-/** The context an area key is wrapped under: binds area, epoch and recipient. */
-export function areaKeyContext(area: string, epoch: number, personId: string): string {
-	return `area-key|${area}|${epoch}|${personId}`;
+/** The context an area key is wrapped under: binds area, epoch, key id and recipient. */
+export function areaKeyContext(area: string, key: KeyRef, personId: string): string {
+	return `area-key|${area}|${key.epoch}|${key.keyId}|${personId}`;
 }
 
-/** Wraps a raw area key to one person: the grant record to store. */
+/** Wraps a raw area key to one person's current public key: the grant entry to sign. */
 export async function wrapAreaKey(
 	raw: Uint8Array,
 	area: string,
-	epoch: number,
-	person: Pick<PersonRecord, 'id' | 'publicJwk'>,
-	grantedBy: string | null,
-	now: Date
-): Promise<GrantRecord> {
+	key: KeyRef,
+	person: { id: string; publicJwk: PublicJwk }
+): Promise<GrantEntry> {
 	const wrapped = await wrapToPublicKey(
 		person.publicJwk,
 		raw,
-		areaKeyContext(area, epoch, person.id)
+		areaKeyContext(area, key, person.id)
 	);
 	return {
-		id: grantId(area, epoch, person.id),
 		area,
-		epoch,
+		epoch: key.epoch,
+		keyId: key.keyId,
 		personId: person.id,
-		wrapped: storeWrappedKey(wrapped),
-		grantedBy,
-		grantedAt: now.toISOString()
+		to: await fingerprintOf(person.publicJwk),
+		wrapped: storeWrappedKey(wrapped)
 	};
 }
 
-/** Unwraps one grant to its raw area key bytes (the caller zeroes them). */
-export function unwrapGrant(privateKey: CryptoKey, grant: GrantRecord): Promise<Uint8Array> {
-	return unwrapWithPrivateKey(
-		privateKey,
+/**
+ * Unwraps one grant with the person's keys to its raw area key (the caller zeroes it); throws
+ * DecryptionError when it does not open or holds another key than its id names.
+ */
+export async function unwrapGrant(
+	person: { ecdhPrivate: CryptoKey; publicJwk: PublicJwk },
+	grant: GrantEntry
+): Promise<Uint8Array> {
+	// Grants carried over from an office made before key ids were wrapped without one.
+	const context =
+		grant.wrapped.v === 1
+			? `area-key|${grant.area}|${grant.epoch}|${grant.personId}`
+			: areaKeyContext(grant.area, grant, grant.personId);
+	const raw = await unwrapWithPrivateKey(
+		person.ecdhPrivate,
+		person.publicJwk,
 		loadWrappedKey(grant.wrapped),
-		areaKeyContext(grant.area, grant.epoch, grant.personId)
+		context
 	);
+	if ((await keyIdOf(raw)) !== grant.keyId) {
+		raw.fill(0);
+		throw new DecryptionError();
+	}
+	return raw;
 }

@@ -54,10 +54,12 @@ describe('PIN sign-in on this device', () => {
 	let db: OfficeDatabase;
 	let other: OfficeDatabase | undefined;
 	let pkcs8: Uint8Array;
+	const secret = () => ({ bytes: pkcs8, version: 2 as const });
+	const secret2 = () => ({ secret: pkcs8, version: 2 });
 	beforeEach(async () => {
 		db = testDatabase();
 		pkcs8 = randomBytes(138);
-		await setPin(db, PERSON, PIN, pkcs8, options);
+		await setPin(db, PERSON, PIN, secret(), options);
 	});
 	afterEach(async () => {
 		vi.restoreAllMocks();
@@ -68,8 +70,8 @@ describe('PIN sign-in on this device', () => {
 
 	it('returns the exact private key bytes for the right PIN', async () => {
 		expect(await hasPin(db, PERSON)).toBe(true);
-		expect(await unlockWithPin(db, PERSON, PIN)).toEqual(pkcs8);
-		expect(await unlockWithPin(db, PERSON, PIN)).toEqual(pkcs8);
+		expect(await unlockWithPin(db, PERSON, PIN)).toEqual(secret2());
+		expect(await unlockWithPin(db, PERSON, PIN)).toEqual(secret2());
 	});
 
 	it('counts wrong PINs down, then deletes the PIN so even the right one needs the passphrase', async () => {
@@ -101,7 +103,7 @@ describe('PIN sign-in on this device', () => {
 
 	it('starts the count again after a right PIN, even on the last allowed try', async () => {
 		for (let i = 1; i < PIN_ATTEMPTS; i++) await attempt(db, '1357');
-		expect(await unlockWithPin(db, PERSON, PIN)).toEqual(pkcs8);
+		expect(await unlockWithPin(db, PERSON, PIN)).toEqual(secret2());
 		expect((await db.pins.get(PERSON))?.failures).toBe(0);
 		expect(await attempt(db, '1357')).toMatchObject({ attemptsLeft: 4 });
 	});
@@ -131,7 +133,7 @@ describe('PIN sign-in on this device', () => {
 
 	it('does not open a PIN row copied to another device', async () => {
 		other = testDatabase();
-		await setPin(other, 'person-b', '193746', randomBytes(138), options);
+		await setPin(other, 'person-b', '193746', { bytes: randomBytes(138), version: 2 }, options);
 		await other.pins.put((await db.pins.get(PERSON))!);
 		expect(await attempt(other, PIN)).toBeInstanceOf(WrongPinError);
 	});
@@ -151,28 +153,28 @@ describe('PIN sign-in on this device', () => {
 
 	it('replaces an existing PIN: the old one stops working and the count restarts', async () => {
 		await attempt(db, '1357');
-		await setPin(db, PERSON, '193746', pkcs8, options);
+		await setPin(db, PERSON, '193746', secret(), options);
 		expect((await db.pins.get(PERSON))?.failures).toBe(0);
 		expect(await attempt(db, PIN)).toBeInstanceOf(WrongPinError);
-		expect(await unlockWithPin(db, PERSON, '193746')).toEqual(pkcs8);
+		expect(await unlockWithPin(db, PERSON, '193746')).toEqual(secret2());
 	});
 
 	it('refuses a weak PIN and writes nothing', async () => {
 		other = testDatabase();
-		await expect(setPin(other, PERSON, '1234', pkcs8, options)).rejects.toThrow(PinInputError);
-		await expect(setPin(other, PERSON, '12', pkcs8, options)).rejects.toThrow(
+		await expect(setPin(other, PERSON, '1234', secret(), options)).rejects.toThrow(PinInputError);
+		await expect(setPin(other, PERSON, '12', secret(), options)).rejects.toThrow(
 			'Use at least 4 digits.'
 		);
 		expect(await other.pins.count()).toBe(0);
 		expect(await other.meta.count()).toBe(0);
 		// An existing PIN stays as it was.
 		const before = await db.pins.get(PERSON);
-		await expect(setPin(db, PERSON, '1111', pkcs8, options)).rejects.toThrow(PinInputError);
+		await expect(setPin(db, PERSON, '1111', secret(), options)).rejects.toThrow(PinInputError);
 		expect(await db.pins.get(PERSON)).toEqual(before);
 	});
 
 	it('removes a PIN for one person only', async () => {
-		await setPin(db, 'person-b', '193746', pkcs8, options);
+		await setPin(db, 'person-b', '193746', secret(), options);
 		await removePin(db, PERSON);
 		expect(await hasPin(db, PERSON)).toBe(false);
 		expect(await hasPin(db, 'person-b')).toBe(true);
@@ -180,11 +182,11 @@ describe('PIN sign-in on this device', () => {
 	});
 
 	it('keeps one device secret, outside what a backup copies', async () => {
-		const secret = (await db.meta.get('pin:device-secret'))?.value;
-		expect(secret).toBeInstanceOf(Uint8Array);
-		expect((secret as Uint8Array).length).toBe(32);
-		await setPin(db, 'person-b', '193746', pkcs8, options);
-		expect((await db.meta.get('pin:device-secret'))?.value).toEqual(secret);
+		const deviceSecret = (await db.meta.get('pin:device-secret'))?.value;
+		expect(deviceSecret).toBeInstanceOf(Uint8Array);
+		expect((deviceSecret as Uint8Array).length).toBe(32);
+		await setPin(db, 'person-b', '193746', secret(), options);
+		expect((await db.meta.get('pin:device-secret'))?.value).toEqual(deviceSecret);
 		expect(isOfficeMeta('pin:device-secret')).toBe(false);
 	});
 });

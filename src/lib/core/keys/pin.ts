@@ -1,7 +1,7 @@
 /**
  * Quick sign-in with a PIN on one enrolled device, for people who share a tablet.
  *
- * The person's private key (PKCS#8) is wrapped a third time, beside the passphrase and recovery
+ * The person's secret (keys/person-secret.ts) is wrapped a third time, beside the passphrase and recovery
  * wrappings (vault.ts, recovery.ts): PBKDF2-SHA256 stretches the PIN with the row's salt, then
  * HKDF-SHA256 mixes in a 256-bit secret held in this device's meta (`pin:device-secret`).
  * Why both: a PIN has at most 10^8 values, so PBKDF2 alone would fall to an offline search of a
@@ -59,6 +59,17 @@ export class WrongPinError extends Error {
 	}
 }
 
+/** A PIN that unwrapped a secret the person no longer has (they got new keys since). */
+export class OutdatedPinError extends Error {
+	override name = 'OutdatedPinError';
+	constructor(options?: ErrorOptions) {
+		super(
+			'This PIN no longer matches your sign-in. Use your passphrase, then set the PIN again.',
+			options
+		);
+	}
+}
+
 /** The last allowed attempt was wrong, so the PIN was deleted from this device. */
 export class PinLockedError extends Error {
 	override name = 'PinLockedError';
@@ -84,12 +95,12 @@ export function pinProblem(pin: string): string | null {
 	return null;
 }
 
-/** Sets (or replaces) the person's PIN on this device, wrapping their private key under it. */
+/** Sets (or replaces) the person's PIN on this device, wrapping their secret under it. */
 export async function setPin(
 	db: OfficeDatabase,
 	personId: string,
 	pin: string,
-	privateKeyPkcs8: Uint8Array,
+	secret: { bytes: Uint8Array; version: 1 | 2 },
 	options: { iterations?: number } = {}
 ): Promise<void> {
 	const problem = pinProblem(pin);
@@ -98,12 +109,13 @@ export async function setPin(
 	if (!saneIterations(iterations)) {
 		throw new RangeError(`PBKDF2 iterations must be from 1 to ${MAX_ITERATIONS}.`);
 	}
-	const secret = await ensureDeviceSecret(db);
+	const deviceSecret = await ensureDeviceSecret(db);
 	const salt = randomBytes(SALT_BYTES);
-	const key = await deriveKey(pin, salt, iterations, secret);
-	const sealed = await seal(key, privateKeyPkcs8, aad(personId));
+	const key = await deriveKey(pin, salt, iterations, deviceSecret);
+	const sealed = await seal(key, secret.bytes, aad(personId));
 	const row: PinRow = {
 		personId,
+		version: secret.version,
 		kdf: KDF,
 		iterations,
 		salt,
@@ -126,14 +138,14 @@ export async function removePin(db: OfficeDatabase, personId: string): Promise<v
 }
 
 /**
- * Returns the person's private key (PKCS#8; the caller zeroes it when done). Throws NoPinError,
- * WrongPinError or PinLockedError.
+ * Returns the person's secret as the PIN sealed it (the caller zeroes the bytes when done).
+ * Throws NoPinError, WrongPinError or PinLockedError.
  */
 export async function unlockWithPin(
 	db: OfficeDatabase,
 	personId: string,
 	pin: string
-): Promise<Uint8Array> {
+): Promise<{ secret: Uint8Array; version: 1 | 2 }> {
 	const attempt = await countAttempt(db, personId);
 	// Thrown here, not inside the transaction: throwing there would roll back the delete.
 	if (attempt.outcome !== 'try') {
@@ -151,7 +163,7 @@ export async function unlockWithPin(
 		throw new PinLockedError({ cause });
 	}
 	await settle(db, row, (current) => db.pins.update(current.personId, { failures: 0 }));
-	return pkcs8;
+	return { secret: pkcs8, version: row.version ?? 1 };
 }
 
 type Attempt =

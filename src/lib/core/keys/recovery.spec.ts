@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthorityLog } from '../authority/authority-log';
+import { grantsOf } from '../authority/state';
 import { WrongPassphraseError } from '../crypto/errors';
-import type { PeopleDirectory } from '../people/people-directory';
 import { openPeople, PEOPLE_DOC_ID, withPeople } from '../test-support/people';
 import {
 	createTestOffice,
@@ -16,7 +17,8 @@ import {
 	WrongRecoveryKeyError
 } from './recovery';
 import { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_CHARS } from './recovery-key';
-import { newPersonKeys, unlockOffice, UnknownPersonError } from './vault';
+import { changePassphrase } from './passphrase-change';
+import { unlockOffice, UnknownPersonError } from './vault';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const NEW_PASSPHRASE = 'eleven brass kettles singing';
@@ -69,8 +71,11 @@ describe('recovery keys', () => {
 
 describe('recovering a forgotten passphrase', () => {
 	let office: TestOffice;
-	let directory: PeopleDirectory;
+	let directory: AuthorityLog;
 	let personId: string;
+	const person = () => directory.require().persons.get(personId)!;
+	const make = async () =>
+		(await createRecoveryKey(directory, personId, TEST_PASSPHRASE, FAST_ITERATIONS)).recoveryKey;
 
 	beforeEach(async () => {
 		office = await createTestOffice();
@@ -86,11 +91,11 @@ describe('recovering a forgotten passphrase', () => {
 	/** The people document's stored rows: what "changing nothing" is checked against. */
 	const peopleRows = () => office.db.updates.where('docId').equals(PEOPLE_DOC_ID).toArray();
 
-	it('sets a new passphrase with the recovery key; the old one stops working', async () => {
+	it('sets a new passphrase with the recovery key; the old passphrase and the sheet stop working', async () => {
 		expect(hasRecoveryKey(directory, personId)).toBe(false);
-		const key = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
+		const key = await make();
 		expect(hasRecoveryKey(directory, personId)).toBe(true);
-		// Stored in the people document, so every device (here: a fresh reader) knows of it.
+		// Signed into the people document, so every device (here: a fresh reader) knows of it.
 		expect(await withPeople(office.db, (other) => hasRecoveryKey(other, personId))).toBe(true);
 
 		await recoverWithKey(directory, personId, key, NEW_PASSPHRASE, FAST_ITERATIONS);
@@ -101,49 +106,53 @@ describe('recovering a forgotten passphrase', () => {
 		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).rejects.toBeInstanceOf(
 			WrongPassphraseError
 		);
-		// The same sheet still works afterwards.
-		await recoverWithKey(directory, personId, key, TEST_PASSPHRASE, FAST_ITERATIONS);
-		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).resolves.toBeTruthy();
+		// A sheet opens once: whoever found it later finds it used up.
+		expect(hasRecoveryKey(directory, personId)).toBe(false);
+		await expect(
+			recoverWithKey(directory, personId, key, TEST_PASSPHRASE, FAST_ITERATIONS)
+		).rejects.toBeInstanceOf(WrongRecoveryKeyError);
 	});
 
-	it('keeps the private key: the public key and every grant stay as they were', async () => {
-		const key = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
-		const before = directory.person(personId)!;
-		const grants = directory.grantsOf(personId);
+	it('gives the person new keys, with every key they held wrapped again to them', async () => {
+		const key = await make();
+		const before = person();
+		const held = grantsOf(directory.require(), personId).map((g) => `${g.area}|${g.keyId}`);
 
 		await recoverWithKey(directory, personId, key, NEW_PASSPHRASE, FAST_ITERATIONS);
 
-		const after = directory.person(personId)!;
-		expect(after.publicJwk).toEqual(before.publicJwk);
-		expect(after.wrappedPrivateKey).not.toEqual(before.wrappedPrivateKey);
-		expect(after.recoveryWrappedPrivateKey).toEqual(before.recoveryWrappedPrivateKey);
-		expect(directory.grantsOf(personId)).toEqual(grants);
+		const after = person();
+		expect(after.fingerprint).not.toBe(before.fingerprint);
+		const grants = grantsOf(directory.require(), personId);
+		expect(grants.map((g) => `${g.area}|${g.keyId}`).sort()).toEqual(held.sort());
+		expect(grants.every((g) => g.to === after.fingerprint)).toBe(true);
 	});
 
 	it('refuses a key from an older sheet once a new one was made, changing nothing', async () => {
-		const old = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
-		await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
-		const person = directory.person(personId);
+		const old = await make();
+		await make();
+		const now = person();
 		const rows = await peopleRows();
 
 		await expect(
 			recoverWithKey(directory, personId, old, NEW_PASSPHRASE, FAST_ITERATIONS)
 		).rejects.toBeInstanceOf(WrongRecoveryKeyError);
-		expect(directory.person(personId)).toEqual(person);
+		expect(person()).toEqual(now);
 		expect(await peopleRows()).toEqual(rows);
 		await expect(unlockOffice(office.db, TEST_PASSPHRASE)).resolves.toBeTruthy();
 	});
 
-	it('refuses a sheet made for a key pair the person no longer has, changing nothing', async () => {
-		const key = await createRecoveryKey(directory, personId, TEST_PASSPHRASE);
-		const { publicJwk } = await newPersonKeys(NEW_PASSPHRASE, FAST_ITERATIONS);
-		await directory.write((w) => w.patchPerson(personId, { publicJwk }));
-		const person = directory.person(personId);
+	it('refuses a sheet made before the person got new keys, changing nothing', async () => {
+		const key = await make();
+		await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, {
+			oldMayBeKnown: true,
+			iterations: FAST_ITERATIONS
+		});
+		const now = person();
 
 		await expect(
-			recoverWithKey(directory, personId, key, NEW_PASSPHRASE, FAST_ITERATIONS)
+			recoverWithKey(directory, personId, key, 'yet another passphrase', FAST_ITERATIONS)
 		).rejects.toBeInstanceOf(WrongRecoveryKeyError);
-		expect(directory.person(personId)).toEqual(person);
+		expect(person()).toEqual(now);
 	});
 
 	it('refuses a typo and a weak new passphrase by field, and an office without a sheet', async () => {

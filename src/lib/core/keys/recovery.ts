@@ -1,41 +1,21 @@
 /**
  * Recovering from a forgotten passphrase with the recovery key (recovery-key.ts).
  *
- * Making a recovery sheet wraps the person's private key a second time, under a key derived
- * from the recovery key, and stores it beside the passphrase wrapping in their identity row.
- * HKDF, not PBKDF2: the recovery key carries 130 random bits, far beyond any guessing, so
- * stretching would only slow the person down, not an attacker (the passphrase stays the
- * weakest way in). Recovering unwraps the private key with the recovery key and wraps it again
- * under a new passphrase; the area keys and every piece of office data stay as they are.
- * A new sheet replaces the old wrapping, so an old sheet stops working.
+ * Making a recovery sheet gives the person a new key pair (own-secret.ts, `rekey`), sealed under
+ * both their passphrase and the new recovery key — so an older sheet, and anything its key
+ * could open, opens nothing current. Recovering opens the secret with the recovery key and gives
+ * the person a new key pair again, under the new passphrase: the sheet is used up, and whoever
+ * knew the forgotten passphrase is locked out too. Office data is never re-encrypted for this;
+ * managers' devices give the areas the old keys could open new keys (reconcile.ts).
  */
-import { asBuffer, randomBytes, utf8Encode } from '../bytes';
-import { open, seal } from '../crypto/aead';
-import { publicJwkOfPrivate } from '../crypto/key-agreement';
-import {
-	PBKDF2_ITERATIONS,
-	passphraseProblem,
-	unwrapWithPassphrase,
-	wrapWithPassphrase
-} from '../crypto/passphrase';
-import type { PeopleDirectory } from '../people/people-directory';
-import type { PersonRecord } from '../people/people-schema';
+import type { AuthorityLog } from '../authority/authority-log';
+import { passphraseProblem, PBKDF2_ITERATIONS } from '../crypto/passphrase';
+import { openBytes, openWithPassphrase, rekey } from './own-secret';
+import type { PersonKeys } from './person-secret';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
-import {
-	loadPassphraseWrap,
-	loadRecoveryWrap,
-	storePassphraseWrap,
-	storeRecoveryWrap
-} from './stored-wraps';
+import { unwrapWithRecoveryKey } from './recovery-wrap';
+import { loadRecoveryWrap } from './stored-wraps';
 import { UnknownPersonError } from './vault';
-
-/** The private key sealed under a key derived (HKDF-SHA256) from a recovery key. */
-export interface RecoveryWrapped {
-	kdf: 'HKDF-SHA256';
-	salt: Uint8Array;
-	nonce: Uint8Array;
-	ciphertext: Uint8Array;
-}
 
 /** A recovery key that is well formed but does not open this office. */
 export class WrongRecoveryKeyError extends Error {
@@ -59,104 +39,66 @@ export class RecoveryInputError extends Error {
 	}
 }
 
-const AAD = utf8Encode('po-recovery-v1');
-
-async function deriveKey(normalizedKey: string, salt: Uint8Array, personId: string) {
-	const material = await globalThis.crypto.subtle.importKey(
-		'raw',
-		utf8Encode(normalizedKey),
-		'HKDF',
-		false,
-		['deriveKey']
-	);
-	return globalThis.crypto.subtle.deriveKey(
-		{
-			name: 'HKDF',
-			hash: 'SHA-256',
-			salt: asBuffer(salt),
-			info: utf8Encode(`po-recovery|${personId}`)
-		},
-		material,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		['encrypt', 'decrypt']
-	);
-}
-
-function personOf(directory: PeopleDirectory, personId: string): PersonRecord {
-	const person = directory.person(personId);
-	if (!person) throw new UnknownPersonError();
-	return person;
-}
-
-/** Whether a recovery sheet was made for this person (on any device: it syncs). */
-export function hasRecoveryKey(directory: PeopleDirectory, personId: string): boolean {
-	return Boolean(directory.person(personId)?.recoveryWrappedPrivateKey);
+/** Whether a recovery sheet was made for this person's current keys (on any device). */
+export function hasRecoveryKey(log: AuthorityLog, personId: string): boolean {
+	return Boolean(log.state?.persons.get(personId)?.recovery);
 }
 
 /**
- * Makes a new recovery key for the signed-in person (the passphrase proves it is them) and
- * returns it, formatted for the sheet. It is not stored anywhere: the sheet shows it once.
+ * Makes a new recovery key for the person (the passphrase proves it is them), with a new key
+ * pair sealed under both. Returns the key, formatted for the sheet (it is stored nowhere: the
+ * sheet shows it once), and the new keys for the signed-in session.
  */
 export async function createRecoveryKey(
-	directory: PeopleDirectory,
+	log: AuthorityLog,
 	personId: string,
-	passphrase: string
-): Promise<string> {
-	const person = personOf(directory, personId);
-	const pkcs8 = await unwrapWithPassphrase(
-		loadPassphraseWrap(person.wrappedPrivateKey),
-		passphrase
-	);
-	const formatted = generateRecoveryKey();
-	const parsed = parseRecoveryKey(formatted);
-	if (!parsed.ok) throw new Error(parsed.message);
-	const salt = randomBytes(16);
-	const key = await deriveKey(parsed.key, salt, person.id);
-	const sealed = await seal(key, pkcs8, AAD);
-	pkcs8.fill(0);
-	const wrapped: RecoveryWrapped = { kdf: 'HKDF-SHA256', salt, ...sealed };
-	await directory.write((w) =>
-		w.patchPerson(person.id, { recoveryWrappedPrivateKey: storeRecoveryWrap(wrapped) })
-	);
-	return formatted;
+	passphrase: string,
+	iterations = PBKDF2_ITERATIONS
+): Promise<{ recoveryKey: string; keys: PersonKeys }> {
+	const secret = await openWithPassphrase(log, personId, passphrase);
+	try {
+		const recoveryKey = generateRecoveryKey();
+		const parsed = parseRecoveryKey(recoveryKey);
+		if (!parsed.ok) throw new Error(parsed.message);
+		const keys = await rekey(log, secret, { passphrase, recoveryKey: parsed.key, iterations });
+		return { recoveryKey, keys };
+	} finally {
+		secret.bytes.fill(0);
+	}
 }
 
 /**
- * Sets a new passphrase using the recovery key. Throws RecoveryInputError (typo, weak
- * passphrase) or WrongRecoveryKeyError; changes nothing unless it succeeds.
+ * Sets a new passphrase using the recovery key, with a new key pair. Throws RecoveryInputError
+ * (typo, weak passphrase) or WrongRecoveryKeyError; changes nothing unless it succeeds.
  */
 export async function recoverWithKey(
-	directory: PeopleDirectory,
+	log: AuthorityLog,
 	personId: string,
 	typedKey: string,
 	newPassphrase: string,
 	iterations = PBKDF2_ITERATIONS
-): Promise<void> {
+): Promise<PersonKeys> {
 	const parsed = parseRecoveryKey(typedKey);
 	if (!parsed.ok) throw new RecoveryInputError('key', parsed.message);
 	const problem = passphraseProblem(newPassphrase);
 	if (problem) throw new RecoveryInputError('passphrase', problem);
-	const person = personOf(directory, personId);
-	const stored = person.recoveryWrappedPrivateKey;
-	if (!stored) throw new WrongRecoveryKeyError();
-	const wrapped = loadRecoveryWrap(stored);
-	const key = await deriveKey(parsed.key, wrapped.salt, person.id);
-	let pkcs8: Uint8Array;
+	const state = log.require();
+	const person = state.persons.get(personId);
+	if (!person) throw new UnknownPersonError();
+	if (!person.recovery) throw new WrongRecoveryKeyError();
+	let bytes: Uint8Array;
 	try {
-		pkcs8 = await open(key, wrapped, AAD);
+		bytes = await unwrapWithRecoveryKey(loadRecoveryWrap(person.recovery), parsed.key, personId);
 	} catch (cause) {
 		throw new WrongRecoveryKeyError({ cause });
 	}
-	// A sheet made for a key pair the person no longer has would open none of their area keys.
-	const { x, y } = await publicJwkOfPrivate(pkcs8);
-	if (x !== person.publicJwk.x || y !== person.publicJwk.y) {
-		pkcs8.fill(0);
-		throw new WrongRecoveryKeyError();
+	try {
+		// A sheet made for keys the person no longer has would open none of their area keys.
+		const secret = await openBytes(state, person, bytes, person.recovery.v).catch((cause) => {
+			throw new WrongRecoveryKeyError({ cause });
+		});
+		return await rekey(log, secret, { passphrase: newPassphrase, iterations });
+	} finally {
+		bytes.fill(0);
 	}
-	const rewrapped = await wrapWithPassphrase(pkcs8, newPassphrase, iterations);
-	pkcs8.fill(0);
-	await directory.write((w) =>
-		w.patchPerson(person.id, { wrappedPrivateKey: storePassphraseWrap(rewrapped) })
-	);
 }

@@ -55,7 +55,11 @@ async function storedRows(docId: string) {
 
 /** The new epoch of an area, as the rotation puts it in the keyring. */
 async function rotate(area: string): Promise<void> {
-	office.keys.keyring.add(area, 2, await generateAeadKey());
+	office.keys.keyring.add(
+		area,
+		{ epoch: 2, keyId: 'rotated-key-0123456789' },
+		await generateAeadKey()
+	);
 }
 
 /** Three alpha documents, one of them only a snapshot, and one beta document. */
@@ -109,15 +113,16 @@ describe('re-encryption after a key rotation', () => {
 
 	it('leaves records written after the rotation unreadable with only the old key, readable with both', async () => {
 		await write(ALPHA, [1, 2]);
+		const { keyring, deviceId } = office.keys;
+		const first = keyring.current('alpha');
 		await rotate('alpha');
 		await startReencryption(office.db, ['alpha']);
 		await runReencryption(office.db, store);
 		await write(ALPHA, [3]);
 		expect((await storedRows('alpha')).rows.map((row) => row.epoch)).toEqual([2]);
 
-		const { keyring, deviceId } = office.keys;
 		const oldOnly = new AreaKeyring();
-		oldOnly.add('alpha', 1, keyring.get('alpha', 1));
+		oldOnly.add('alpha', first, first.key);
 		const oldReader = new DocumentStore(office.db, keyringCipher(oldOnly, deviceId), deviceId, {
 			channelName: null
 		});

@@ -15,8 +15,8 @@
  * acknowledged yet (the outbox, pushed as they are). A document whose snapshot does not decrypt
  * here is not compacted at all; its relay snapshot then reports 'unreadable'.
  *
- * Then, when `reseal` is given (a syncing device), each document's relay snapshot: 'offline'
- * keeps it for the next run; 'sent' is done; 'too-large' and 'unreadable' are done too but
+ * Then, when `reseal` is given (a syncing device), each document's relay snapshot: 'offline',
+ * 'gap' and 'no-admin' keep it for the next run; 'sent' is done; 'too-large' and 'unreadable' are done too but
  * counted in `leftAtRelay`, so a screen can say that old ciphertext of that many documents stays
  * at the relay. A reseal that throws (e.g. this tab does not hold the socket) counts as 'offline'.
  */
@@ -28,8 +28,13 @@ import type { OfficeDatabase } from '../storage/db';
 export const ROTATION_JOB_META_KEY = 'rotation:job';
 const ROTATION_LOCK_NAME = 'practice-office:rotation';
 
-/** What became of one document's fresh relay snapshot (the sync client's `resealNow`). */
-export type ResealOutcome = 'sent' | 'too-large' | 'unreadable' | 'offline';
+/**
+ * What became of a fresh snapshot: sent, or why not. 'offline', 'gap' (a device's updates are
+ * missing here) and 'no-admin' (no manager signed in where the socket is) are tried again later.
+ */
+export type ResealOutcome = 'sent' | 'too-large' | 'unreadable' | 'gap' | 'no-admin' | 'offline';
+
+const LATER: ReadonlySet<ResealOutcome> = new Set(['offline', 'gap', 'no-admin']);
 
 export interface RotationJob {
 	id: string;
@@ -122,7 +127,7 @@ async function runNow(
 		for (const docId of reseal ? job.relayPending : []) {
 			if (signal?.aborted) return readRotationJob(db);
 			const outcome = await reseal!(docId).catch((): ResealOutcome => 'offline');
-			if (outcome === 'offline') continue;
+			if (LATER.has(outcome)) continue;
 			job = await updateJob(db, (current) => {
 				current.relayPending = current.relayPending.filter((id) => id !== docId);
 				if (outcome !== 'sent') current.leftAtRelay += 1;

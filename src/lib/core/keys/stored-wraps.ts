@@ -1,44 +1,51 @@
-/** Converting wrapped secrets between their in-memory form (bytes) and the people document's (base64). */
+/** Converting wrapped secrets between their in-memory form (bytes) and the ops' form (base64). */
 import { fromBase64, toBase64 } from '../bytes';
 import type { WrappedKey } from '../crypto/key-agreement';
 import type { PassphraseWrapped } from '../crypto/passphrase';
-import type { GrantRecord, PersonRecord } from '../people/people-schema';
-import type { RecoveryWrapped } from './recovery';
+import type {
+	PublicJwk,
+	StoredPassphraseWrap,
+	StoredRecoveryWrap,
+	StoredWrappedKey
+} from '../authority/op-schema';
+import type { RecoveryWrapped } from './recovery-wrap';
 
-type StoredPassphrase = PersonRecord['wrappedPrivateKey'];
-type StoredRecovery = NonNullable<PersonRecord['recoveryWrappedPrivateKey']>;
-type StoredWrappedKey = GrantRecord['wrapped'];
-
-export function storePassphraseWrap(w: PassphraseWrapped): StoredPassphrase {
+export function storePassphraseWrap(w: PassphraseWrapped): StoredPassphraseWrap {
 	return {
-		...w,
+		v: w.v,
+		kdf: w.kdf,
+		iterations: w.iterations,
 		salt: toBase64(w.salt),
 		nonce: toBase64(w.nonce),
 		ciphertext: toBase64(w.ciphertext)
 	};
 }
 
-export function loadPassphraseWrap(w: StoredPassphrase): PassphraseWrapped {
+export function loadPassphraseWrap(w: StoredPassphraseWrap): PassphraseWrapped {
 	return {
-		...w,
+		v: w.v,
+		kdf: w.kdf,
+		iterations: w.iterations,
 		salt: fromBase64(w.salt),
 		nonce: fromBase64(w.nonce),
 		ciphertext: fromBase64(w.ciphertext)
 	};
 }
 
-export function storeRecoveryWrap(w: RecoveryWrapped): StoredRecovery {
+export function storeRecoveryWrap(w: RecoveryWrapped): StoredRecoveryWrap {
 	return {
-		...w,
+		v: w.v,
+		kdf: w.kdf,
 		salt: toBase64(w.salt),
 		nonce: toBase64(w.nonce),
 		ciphertext: toBase64(w.ciphertext)
 	};
 }
 
-export function loadRecoveryWrap(w: StoredRecovery): RecoveryWrapped {
+export function loadRecoveryWrap(w: StoredRecoveryWrap): RecoveryWrapped {
 	return {
-		...w,
+		v: w.v,
+		kdf: w.kdf,
 		salt: fromBase64(w.salt),
 		nonce: fromBase64(w.nonce),
 		ciphertext: fromBase64(w.ciphertext)
@@ -47,7 +54,8 @@ export function loadRecoveryWrap(w: StoredRecovery): RecoveryWrapped {
 
 export function storeWrappedKey(w: WrappedKey): StoredWrappedKey {
 	return {
-		ephemeralPublicJwk: w.ephemeralPublicJwk as StoredWrappedKey['ephemeralPublicJwk'],
+		v: w.v,
+		ephemeralPublicJwk: w.ephemeralPublicJwk as PublicJwk,
 		nonce: toBase64(w.nonce),
 		ciphertext: toBase64(w.ciphertext)
 	};
@@ -55,6 +63,7 @@ export function storeWrappedKey(w: WrappedKey): StoredWrappedKey {
 
 export function loadWrappedKey(w: StoredWrappedKey): WrappedKey {
 	return {
+		v: w.v,
 		ephemeralPublicJwk: w.ephemeralPublicJwk,
 		nonce: fromBase64(w.nonce),
 		ciphertext: fromBase64(w.ciphertext)

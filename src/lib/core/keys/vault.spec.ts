@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PEOPLE_AREA } from '../authority/authority-log';
+import { grantsOf, isAdmin } from '../authority/state';
 import { fromBase64, randomBytes, utf8Encode } from '../bytes';
 import { importAeadKey } from '../crypto/aead';
 import { DecryptionError, WrongPassphraseError } from '../crypto/errors';
 import { importPersonPrivateKey } from '../crypto/key-agreement';
 import { unwrapWithPassphrase } from '../crypto/passphrase';
 import type { OfficeDatabase } from '../storage/db';
+import { signOp } from '../authority/op-codec';
+import { deviceEntry, personEntry, randomKeyId, testSigner } from '../test-support/authority';
+import { withPeople } from '../test-support/people';
 import {
 	deleteDatabase,
 	FAST_ITERATIONS,
@@ -12,13 +17,20 @@ import {
 	TEST_PASSPHRASE,
 	testDatabase
 } from '../test-support/test-office';
-import { PEOPLE_AREA } from '../people/people-directory';
-import { withPeople } from '../test-support/people';
 import { MissingKeyError } from './area-keyring';
 import { keyringCipher } from './document-cipher';
-import { PEOPLE_KEY_META_KEY } from './people-key';
+import { PEOPLE_KEY_META_KEY } from './people-keys';
+import { SecretMismatchError } from './person-secret';
 import { loadPassphraseWrap } from './stored-wraps';
-import { createOffice, NoOfficeError, readOffice, unlockOffice, type UnlockedKeys } from './vault';
+import {
+	createOffice,
+	NoOfficeError,
+	officeMeta,
+	personContext,
+	readOffice,
+	unlockOffice,
+	type UnlockedKeys
+} from './vault';
 
 const databases: OfficeDatabase[] = [];
 
@@ -57,12 +69,67 @@ describe('createOffice and unlockOffice', () => {
 		expect(await readOffice(db)).toMatchObject({
 			officeId: created.officeId,
 			ownerPersonId: created.personId,
-			demo: false
+			demo: false,
+			root: {
+				rootKey: created.person.signingKey,
+				genesisId: expect.stringMatching(/^[0-9a-f]{64}$/) as string
+			}
 		});
 		// Every area, and the people key that seals the people document.
 		expect(created.keyring.areas().sort()).toEqual([...TEST_AREAS, PEOPLE_AREA].sort());
 	});
 
+	it('starts the chain of authority with the creator as its only manager', async () => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		const state = await withPeople(db, (log) => log.require());
+		expect(state.applied[0]).toBe(state.genesisId);
+		expect([...state.persons.values()].filter(isAdmin).map((p) => p.id)).toEqual([
+			created.personId
+		]);
+		expect(state.devices.get(created.deviceId)).toMatchObject({ removed: false });
+		expect(state.refused).toEqual([]);
+	});
+
+	it('refuses a person whose own secret names another root than this device pinned', async () => {
+		const db = freshDatabase();
+		const created = await newOffice(db);
+		const office = (await readOffice(db))!;
+		// Someone with the disk makes a chain of their own that lists the manager (their sealed
+		// secret copied as it is) and pins it, hoping the manager signs in there.
+		const thief = await testSigner('Thief');
+		const victim = (await withPeople(db, (log) => log.require().persons.get(created.personId)))!;
+		const fake = await signOp(
+			{
+				kind: 'genesis',
+				person: personEntry(thief, ['manager']),
+				device: deviceEntry(thief),
+				peopleKey: { epoch: 1, keyId: await randomKeyId() },
+				migrated: {
+					persons: [
+						{
+							...personEntry(thief, ['manager']),
+							id: victim.id,
+							name: victim.name,
+							signingKey: victim.signingKey,
+							publicJwk: victim.publicJwk,
+							wrap: victim.wrap
+						}
+					],
+					roles: [],
+					grants: [],
+					devices: []
+				}
+			},
+			{ office: office.officeId, at: new Date().toISOString(), parents: [] },
+			{ by: { person: thief.id }, key: thief.key, privateKey: thief.privateKey }
+		);
+		await withPeople(db, (log) => log.import(new Map([[fake.id, fake.stored]])));
+		await db.meta.put(officeMeta({ ...office, root: { rootKey: thief.key, genesisId: fake.id } }));
+		const error = await unlockOffice(db, TEST_PASSPHRASE).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(SecretMismatchError);
+		expect((error as SecretMismatchError).reason).toBe('office');
+	});
 	it.each(TEST_AREAS)('unlocks the same %s key that was created', async (area) => {
 		const db = freshDatabase();
 		const created = await newOffice(db);
@@ -89,7 +156,8 @@ describe('createOffice and unlockOffice', () => {
 			'beta',
 			sealed
 		);
-		await expect(otherArea).rejects.toBeInstanceOf(DecryptionError);
+		// Another area has no key of that id at all.
+		await expect(otherArea).rejects.toBeInstanceOf(MissingKeyError);
 	});
 
 	it('gives two offices different keys', async () => {
@@ -118,7 +186,7 @@ describe('createOffice and unlockOffice', () => {
 		const peopleKey = await db.meta.get(PEOPLE_KEY_META_KEY);
 		await expect(newOffice(db)).rejects.toThrow('already set up');
 		expect(await db.meta.get(PEOPLE_KEY_META_KEY)).toEqual(peopleKey);
-		const persons = await withPeople(db, (directory) => directory.persons());
+		const persons = await withPeople(db, (log) => [...log.require().persons.values()]);
 		expect(persons.map((person) => person.id)).toEqual([created.personId]);
 		const unlocked = await unlockOffice(db, TEST_PASSPHRASE);
 		expect(await sameAreaKey(created, unlocked, 'alpha')).toBe(true);
@@ -130,7 +198,7 @@ describe('createOffice and unlockOffice', () => {
 		const first = await unlockOffice(db, TEST_PASSPHRASE, { areas: [...TEST_AREAS, 'gamma'] });
 		expect(first.keyring.has('gamma')).toBe(true);
 		const gammaGrants = () =>
-			withPeople(db, (directory) => directory.grants().filter((g) => g.area === 'gamma'));
+			withPeople(db, (log) => [...log.require().grants.values()].filter((g) => g.area === 'gamma'));
 		expect(await gammaGrants()).toEqual([
 			expect.objectContaining({
 				personId: first.personId,
@@ -164,20 +232,24 @@ describe('what the vault stores', () => {
 	it('stores a public key only, and the private key wrapped under the passphrase', async () => {
 		const db = freshDatabase();
 		const created = await newOffice(db);
-		const person = (await withPeople(db, (directory) => directory.person(created.personId)))!;
+		const person = (await withPeople(db, (log) => log.require().persons.get(created.personId)))!;
 		expect(person).toMatchObject({ roles: ['manager'], active: true, createdBy: null });
 		expect(person.publicJwk).not.toHaveProperty('d');
 		expect(Object.keys(person.publicJwk).sort()).toEqual(['crv', 'kty', 'x', 'y']);
-		expect(person.wrappedPrivateKey).toMatchObject({
-			kdf: 'PBKDF2-SHA256',
-			iterations: FAST_ITERATIONS
-		});
-		expect(person.recoveryWrappedPrivateKey ?? null).toBeNull();
-		// The stored bytes are not a usable private key; the passphrase makes them one.
-		const wrapped = loadPassphraseWrap(person.wrappedPrivateKey);
+		expect(person.wrap).toMatchObject({ v: 2, kdf: 'PBKDF2-SHA256', iterations: FAST_ITERATIONS });
+		expect(person.recovery).toBeNull();
+		// The stored bytes are not a usable key; the passphrase opens them, for this person only.
+		const wrapped = loadPassphraseWrap(person.wrap);
 		await expect(importPersonPrivateKey(wrapped.ciphertext)).rejects.toThrow();
-		const pkcs8 = await unwrapWithPassphrase(wrapped, TEST_PASSPHRASE);
-		await expect(importPersonPrivateKey(pkcs8)).resolves.toBeDefined();
+		const secret = await unwrapWithPassphrase(wrapped, TEST_PASSPHRASE, personContext(person.id));
+		expect(JSON.parse(new TextDecoder().decode(secret))).toMatchObject({
+			v: 2,
+			person: person.id,
+			root: person.signingKey
+		});
+		await expect(
+			unwrapWithPassphrase(wrapped, TEST_PASSPHRASE, personContext('someone-else'))
+		).rejects.toBeInstanceOf(WrongPassphraseError);
 		// Nothing lands in the tables older versions kept identities and keys in.
 		expect(await db.identities.count()).toBe(0);
 		expect(await db.keyring.count()).toBe(0);
@@ -186,7 +258,7 @@ describe('what the vault stores', () => {
 	it('stores area keys wrapped, so the stored bytes do not open the area', async () => {
 		const db = freshDatabase();
 		const created = await newOffice(db);
-		const grants = await withPeople(db, (directory) => directory.grants());
+		const grants = await withPeople(db, (log) => grantsOf(log.require(), created.personId));
 		expect(grants.map((grant) => grant.area).sort()).toEqual([...TEST_AREAS].sort());
 		const sealed = await keyringCipher(created.keyring, created.deviceId).seal(
 			'alpha',
@@ -194,14 +266,18 @@ describe('what the vault stores', () => {
 			utf8Encode('secret')
 		);
 		for (const grant of grants) {
-			expect(grant).toMatchObject({ personId: created.personId, epoch: 1, grantedBy: null });
+			expect(grant).toMatchObject({
+				personId: created.personId,
+				epoch: 1,
+				grantedBy: created.personId
+			});
 			expect(grant.wrapped.ephemeralPublicJwk).not.toHaveProperty('d');
 			// 32 key bytes plus a 16-byte tag: encrypted, not raw.
 			const ciphertext = fromBase64(grant.wrapped.ciphertext);
 			expect(ciphertext).toHaveLength(48);
 			const asKey = await importAeadKey(ciphertext.slice(0, 32));
 			const cipher = keyringCipher(created.keyring, created.deviceId);
-			created.keyring.add('probe', sealed.epoch, asKey);
+			created.keyring.add('probe', { epoch: sealed.epoch, keyId: grant.keyId }, asKey);
 			await expect(cipher.open('alpha', 'probe', sealed)).rejects.toBeInstanceOf(DecryptionError);
 		}
 	});

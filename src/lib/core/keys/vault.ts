@@ -1,37 +1,41 @@
 /**
  * The office on this device and signing people in.
  *
- * Creating an office makes a device key pair (signing), the office's people key (people-key.ts),
- * and its first person: a P-256 key pair whose private half is wrapped by a key derived from
- * their passphrase, plus one random key per area, each wrapped to that person's public key. All
- * of that lives in the people document, which syncs. Signing in reverses it for one person:
- * passphrase (or the device's PIN wrapping) → private key → the area keys wrapped to them.
- * Nothing here writes a key in the clear; unwrapped keys exist only in memory.
+ * Creating an office makes this device's identity, the office's first people key, and its first
+ * person: a secret (a P-256 key pair for receiving keys, an Ed25519 key pair for signing changes)
+ * sealed under their passphrase, plus one random key per area wrapped to them. The person's
+ * signing key becomes the office's root: the genesis op they sign names them manager, and every
+ * device pins that root (in the office record) when it gets the office. Signing in reverses it
+ * for one person: passphrase (or the device's PIN wrapping) → secret, checked against their keys
+ * on record and against the pinned root → the area keys granted to them. Nothing here writes a
+ * key in the clear; unwrapped keys exist only in memory.
  */
 import { ulid } from 'ulid';
 import { randomBytes } from '../bytes';
+import { AuthorityLog } from '../authority/authority-log';
+import { signOp, type OpSigner } from '../authority/op-codec';
+import type { GrantEntry, PersonEntry } from '../authority/op-schema';
+import type { AuthorityRoot } from '../authority/resolve';
+import { grantsOf, newestAreaKey, type PersonState } from '../authority/state';
 import { importAeadKey } from '../crypto/aead';
-import {
-	generatePersonKeyPair,
-	importPersonPrivateKey,
-	publicJwkOfPrivate
-} from '../crypto/key-agreement';
+import { keyIdOf } from '../crypto/key-id';
 import { PBKDF2_ITERATIONS, unwrapWithPassphrase, wrapWithPassphrase } from '../crypto/passphrase';
-import { generateSigningKeyPair } from '../crypto/signing';
-import {
-	PEOPLE_AREA,
-	PEOPLE_DOCUMENT,
-	PEOPLE_KEY_EPOCH,
-	PeopleDirectory
-} from '../people/people-directory';
-import type { GrantRecord, PersonRecord } from '../people/people-schema';
-import { unwrapGrant, wrapAreaKey } from './grants';
-import { documentId } from '../documents/document-id';
-import type { DeviceRow, OfficeDatabase } from '../storage/db';
-import { readMeta } from '../storage/db';
-import { ensureAreaKeys } from './access';
+import type { DocumentStoreOptions } from '../documents/document-store';
+import { readMeta, type OfficeDatabase } from '../storage/db';
+import { adminProofOf } from './admin-proof';
 import { AreaKeyring } from './area-keyring';
-import { newPeopleKeyRaw, peopleKeyMeta, readPeopleKey } from './people-key';
+import { defaultDeviceName, deviceEntryOf, ensureDevice } from './device';
+import { unwrapGrant, wrapAreaKey } from './grants';
+import {
+	addPeopleKeys,
+	newPeopleKey,
+	PEOPLE_KEY_AREA,
+	peopleKeyring,
+	peopleKeysMeta,
+	readPeopleKeys
+} from './people-keys';
+import { generatePersonSecret, openPersonSecret, type PersonKeys } from './person-secret';
+import { auditKeyOp } from './audit-key';
 import { loadPassphraseWrap, storePassphraseWrap } from './stored-wraps';
 
 export interface OfficeRecord {
@@ -40,6 +44,8 @@ export interface OfficeRecord {
 	ownerPersonId: string;
 	createdAt: string;
 	demo: boolean;
+	/** The pinned root of the chain of authority; absent for offices made before it. */
+	root?: { rootKey: string; genesisId: string };
 }
 
 export interface UnlockedKeys {
@@ -47,8 +53,8 @@ export interface UnlockedKeys {
 	personId: string;
 	deviceId: string;
 	keyring: AreaKeyring;
-	/** The person's private key (non-extractable): unwraps area keys granted later. */
-	privateKey: CryptoKey;
+	/** The person's secret keys (non-extractable): unwrap keys granted later, sign changes. */
+	person: PersonKeys;
 }
 
 export class NoOfficeError extends Error {
@@ -63,14 +69,6 @@ export class UnknownPersonError extends Error {
 	override name = 'UnknownPersonError';
 	constructor() {
 		super('That sign-in is not known on this device yet. Connect to sync and try again.');
-	}
-}
-
-/** A quick sign-in (PIN) that unwrapped a private key the person no longer has. */
-export class OutdatedPinError extends Error {
-	override name = 'OutdatedPinError';
-	constructor() {
-		super('This PIN no longer matches your sign-in. Use your passphrase, then set the PIN again.');
 	}
 }
 
@@ -89,38 +87,61 @@ export function readOffice(db: OfficeDatabase): Promise<OfficeRecord | null> {
 	return readMeta<OfficeRecord | null>(db, OFFICE_META_KEY, null);
 }
 
-/** A new device identity, not yet stored. */
-export async function newDeviceRow(): Promise<DeviceRow> {
-	const pair = await generateSigningKeyPair();
+/** The office record's meta row (for writers that store it in their own transaction). */
+export function officeMeta(office: OfficeRecord): { key: string; value: OfficeRecord } {
+	return { key: OFFICE_META_KEY, value: office };
+}
+
+/** The pinned root of an office record, as the authority log wants it. */
+export function rootOf(office: OfficeRecord): AuthorityRoot | null {
+	return office.root ? { officeId: office.officeId, ...office.root } : null;
+}
+
+/** The passphrase-wrap context of a person's secret. */
+export function personContext(personId: string): string {
+	return `person:${personId}`;
+}
+
+/** Signs as this person (their signing key; throws for a person who has none yet). */
+export function personSigner(keys: UnlockedKeys): OpSigner {
+	const { person } = keys;
+	if (!person.signingKey || !person.signingPrivate) {
+		throw new Error('Sign in with your passphrase once to finish setting up your sign-in.');
+	}
 	return {
-		slot: 'this-device',
-		deviceId: ulid(),
-		signingPublicRaw: pair.publicRaw,
-		signingPrivateKey: pair.privateKey,
-		createdAt: new Date().toISOString()
+		by: { person: person.personId },
+		key: person.signingKey,
+		privateKey: person.signingPrivate
 	};
 }
 
-/** This device's identity, created on first use. */
-export async function ensureDevice(db: OfficeDatabase): Promise<DeviceRow> {
-	const existing = await db.device.get('this-device');
-	if (existing) return existing;
-	const row = await newDeviceRow();
-	await db.device.put(row);
-	return row;
-}
-
-/** A new person's key pair, the private half wrapped by their passphrase. */
-export async function newPersonKeys(
+/** A new person's entry: fresh keys, the secret sealed under their passphrase. */
+export async function newPersonEntry(
+	owner: { officeId: string; rootKey?: string; personId: string },
+	fields: Pick<PersonEntry, 'name' | 'roles'> & Partial<Pick<PersonEntry, 'staffId'>>,
 	passphrase: string,
 	iterations = PBKDF2_ITERATIONS
-): Promise<Pick<PersonRecord, 'publicJwk' | 'wrappedPrivateKey'>> {
-	const pair = await generatePersonKeyPair();
-	const wrapped = await wrapWithPassphrase(pair.privateKeyPkcs8, passphrase, iterations);
-	pair.privateKeyPkcs8.fill(0);
+): Promise<PersonEntry> {
+	const secret = await generatePersonSecret(owner);
+	const adminProof = await adminProofOf(owner.officeId, secret.signingKey, secret.signingPrivate);
+	const wrapped = await wrapWithPassphrase(
+		secret.bundle,
+		passphrase,
+		personContext(owner.personId),
+		iterations
+	);
+	secret.bundle.fill(0);
 	return {
-		publicJwk: pair.publicJwk as PersonRecord['publicJwk'],
-		wrappedPrivateKey: storePassphraseWrap(wrapped)
+		id: owner.personId,
+		name: fields.name,
+		roles: [...fields.roles],
+		signingKey: secret.signingKey,
+		publicJwk: secret.publicJwk,
+		wrap: storePassphraseWrap(wrapped),
+		recovery: null,
+		staffId: fields.staffId ?? null,
+		idleMinutes: null,
+		adminProof
 	};
 }
 
@@ -134,132 +155,181 @@ export async function createOffice(
 		iterations?: number;
 		name?: string;
 		roles?: string[];
+		deviceName?: string;
 	}
 ): Promise<UnlockedKeys> {
 	if (await readOffice(db)) throw new Error('An office is already set up on this device.');
 	const device = await ensureDevice(db);
 	// A creation cut short earlier may have left a people document under a key that is gone.
-	await db.transaction('rw', db.updates, db.snapshots, async () => {
-		await db.updates.where('docId').equals(documentId(PEOPLE_DOCUMENT)).delete();
-		await db.snapshots.delete(documentId(PEOPLE_DOCUMENT));
+	await db.transaction('rw', db.updates, db.snapshots, db.authorityOps, async () => {
+		await db.updates.where('docId').equals('people').delete();
+		await db.snapshots.delete('people');
+		await db.authorityOps.clear();
 	});
-	const now = new Date();
+	const officeId = ulid();
 	const personId = ulid();
-	const person: PersonRecord = {
-		id: personId,
-		name: options.name ?? 'Office manager',
-		roles: options.roles ?? ['manager'],
-		active: true,
-		...(await newPersonKeys(options.passphrase, options.iterations)),
-		createdAt: now.toISOString(),
-		createdBy: null
-	};
+	const person = await newPersonEntry(
+		{ officeId, personId },
+		{ name: options.name ?? 'Office manager', roles: options.roles ?? ['manager'] },
+		options.passphrase,
+		options.iterations
+	);
+	const secret = await unwrapWithPassphrase(
+		loadPassphraseWrap(person.wrap),
+		options.passphrase,
+		personContext(personId)
+	);
+	const rootKey = person.signingKey!;
+	const personKeys = await openPersonSecret(secret, 2, { officeId, rootKey, personId, ...person });
+	secret.fill(0);
 	const keyring = new AreaKeyring();
-	const grants: GrantRecord[] = [];
+	const grants: GrantEntry[] = [];
 	for (const area of options.areas) {
 		const raw = randomBytes(32);
-		grants.push(await wrapAreaKey(raw, area, 1, person, null, now));
-		keyring.add(area, 1, await importAeadKey(raw));
+		const key = { epoch: 1, keyId: await keyIdOf(raw) };
+		grants.push(await wrapAreaKey(raw, area, key, person));
+		keyring.add(area, key, await importAeadKey(raw));
 		raw.fill(0);
 	}
-	const peopleRaw = newPeopleKeyRaw();
-	const peopleKey = await importAeadKey(peopleRaw);
-	keyring.add(PEOPLE_AREA, PEOPLE_KEY_EPOCH, peopleKey);
-	const directory = await PeopleDirectory.open(db, peopleKey, device.deviceId, {
+	const peopleKey = await newPeopleKey(1);
+	const signer: OpSigner = {
+		by: { person: personId },
+		key: rootKey,
+		privateKey: personKeys.signingPrivate!
+	};
+	const createdAt = new Date();
+	const genesis = await signOp(
+		{
+			kind: 'genesis',
+			person,
+			device: deviceEntryOf(device, options.deviceName ?? defaultDeviceName()),
+			peopleKey: { epoch: peopleKey.epoch, keyId: peopleKey.keyId }
+		},
+		{ office: officeId, at: createdAt.toISOString(), parents: [] },
+		signer
+	);
+	const root: AuthorityRoot = { officeId, rootKey, genesisId: genesis.id };
+	const log = await AuthorityLog.open(db, await peopleKeyring([peopleKey]), device.deviceId, root, {
 		channelName: null
 	});
+	const keys = { officeId, personId, deviceId: device.deviceId, keyring, person: personKeys };
 	try {
-		await directory.write((writer) => {
-			writer.putPerson(person);
-			for (const grant of grants) writer.putGrant(grant);
-		});
+		await log.import(new Map([[genesis.id, genesis.stored]]));
+		if (grants.length > 0) await log.append([{ kind: 'grant', grants }], signer, createdAt);
+		// Audit entries are sealed to a key pair managers hold from the first entry on.
+		const auditKey = await auditKeyOp(log.require(), keyring);
+		if (auditKey) await log.append([auditKey], signer, createdAt);
 	} finally {
-		await directory.close();
+		await log.close();
 	}
 	const office: OfficeRecord = {
-		officeId: ulid(),
+		officeId,
 		ownerPersonId: personId,
-		createdAt: person.createdAt,
-		demo: options.demo ?? false
+		createdAt: createdAt.toISOString(),
+		demo: options.demo ?? false,
+		root: { rootKey, genesisId: genesis.id }
 	};
 	// The office exists from this write on, with its people document already stored.
-	await db.meta.bulkPut([peopleKeyMeta(peopleRaw), { key: OFFICE_META_KEY, value: office }]);
-	peopleRaw.fill(0);
-	const pkcs8 = await unwrapWithPassphrase(
-		loadPassphraseWrap(person.wrappedPrivateKey),
-		options.passphrase
-	);
-	const privateKey = await importPersonPrivateKey(pkcs8);
-	pkcs8.fill(0);
-	return { officeId: office.officeId, personId, deviceId: device.deviceId, keyring, privateKey };
+	await db.meta.bulkPut([peopleKeysMeta([peopleKey]), officeMeta(office)]);
+	peopleKey.raw.fill(0);
+	await addPeopleKeys(keyring, await readPeopleKeys(db));
+	return keys;
 }
 
-/** How a person proves who they are: their passphrase, or a private key a PIN unwrapped. */
-export type SignInSecret = { passphrase: string } | { pkcs8: Uint8Array };
+/** Opens this device's authority log (the people document) with its people keys. */
+export async function openAuthority(
+	db: OfficeDatabase,
+	options: DocumentStoreOptions = {}
+): Promise<AuthorityLog | null> {
+	const office = await readOffice(db);
+	const keys = await readPeopleKeys(db);
+	if (!office || keys.length === 0) return null;
+	const device = await ensureDevice(db);
+	return AuthorityLog.open(db, await peopleKeyring(keys), device.deviceId, rootOf(office), options);
+}
+
+/** How a person proves who they are: their passphrase, or the secret a PIN unwrapped. */
+export type SignInSecret = { passphrase: string } | { secret: Uint8Array; version: 1 | 2 };
 
 /**
- * Signs one person in: unwraps their private key and every area key granted to them. Throws
- * WrongPassphraseError, UnknownPersonError or PersonInactiveError. A grant that does not open
- * (damaged) is skipped: the area's documents then show as unreadable rather than failing sign-in.
+ * Signs one person in: unwraps their secret, checks it against their keys on record and the
+ * pinned root, and unwraps every area key granted to them. Throws WrongPassphraseError,
+ * UnknownPersonError, PersonInactiveError or SecretMismatchError. A grant that does not open
+ * (damaged, or to a key they no longer have) is skipped: that key's documents then show as
+ * unreadable rather than failing sign-in.
  */
 export async function unlockPerson(
 	db: OfficeDatabase,
-	directory: PeopleDirectory,
+	log: AuthorityLog,
 	personId: string,
 	secret: SignInSecret
 ): Promise<UnlockedKeys> {
 	const office = await readOffice(db);
-	if (!office) throw new NoOfficeError();
-	const person = directory.person(personId);
+	const root = office && rootOf(office);
+	if (!office || !root) throw new NoOfficeError();
+	const state = log.require();
+	const person = state.persons.get(personId);
 	if (!person) throw new UnknownPersonError();
 	if (!person.active) throw new PersonInactiveError();
 	const device = await ensureDevice(db);
-	const pkcs8 =
-		'passphrase' in secret
-			? await unwrapWithPassphrase(loadPassphraseWrap(person.wrappedPrivateKey), secret.passphrase)
-			: secret.pkcs8;
-	// A PIN wraps the private key as it was when the PIN was set; a restore or a reset may have
-	// given the person another one since.
-	if ('pkcs8' in secret) {
-		const { x, y } = await publicJwkOfPrivate(pkcs8);
-		if (x !== person.publicJwk.x || y !== person.publicJwk.y) {
-			pkcs8.fill(0);
-			throw new OutdatedPinError();
-		}
+	const { bytes, version } = await secretOf(person, secret);
+	let keys: PersonKeys;
+	try {
+		keys = await openPersonSecret(bytes, version, { ...root, personId, ...person });
+	} finally {
+		bytes.fill(0);
 	}
-	const privateKey = await importPersonPrivateKey(pkcs8);
-	pkcs8.fill(0);
 	const keyring = new AreaKeyring();
-	await adoptGrants(keyring, privateKey, directory.grantsOf(personId));
-	const peopleKey = await readPeopleKey(db);
-	if (peopleKey) keyring.add(PEOPLE_AREA, PEOPLE_KEY_EPOCH, peopleKey);
-	return { officeId: office.officeId, personId, deviceId: device.deviceId, keyring, privateKey };
+	await adoptGrants(keyring, keys, grantsOf(state, personId));
+	await addPeopleKeys(keyring, await readPeopleKeys(db));
+	keyring.followNewest((area) => (log.state ? newestAreaKey(log.state, area) : null));
+	return { officeId: office.officeId, personId, deviceId: device.deviceId, keyring, person: keys };
 }
 
-/** Adds to the keyring every granted epoch it lacks; returns the areas that gained a key. */
+async function secretOf(
+	person: PersonState,
+	secret: SignInSecret
+): Promise<{ bytes: Uint8Array; version: 1 | 2 }> {
+	if ('secret' in secret) return { bytes: secret.secret, version: secret.version };
+	const bytes = await unwrapWithPassphrase(
+		loadPassphraseWrap(person.wrap),
+		secret.passphrase,
+		personContext(person.id)
+	);
+	return { bytes, version: person.wrap.v };
+}
+
+/** Adds to the keyring every granted key it lacks; returns the areas that gained a key. */
 export async function adoptGrants(
 	keyring: AreaKeyring,
-	privateKey: CryptoKey,
-	grants: GrantRecord[]
+	person: PersonKeys,
+	grants: readonly GrantEntry[]
 ): Promise<string[]> {
 	const gained = new Set<string>();
-	for (const grant of grants) {
-		if (keyring.hasEpoch(grant.area, grant.epoch)) continue;
-		try {
-			const raw = await unwrapGrant(privateKey, grant);
-			keyring.add(grant.area, grant.epoch, await importAeadKey(raw));
-			raw.fill(0);
-			gained.add(grant.area);
-		} catch {
-			// A damaged or foreign grant: that epoch stays unreadable here, sign-in goes on.
-		}
-	}
+	const wanted = grants.filter(
+		(grant) => grant.area !== PEOPLE_KEY_AREA && !keyring.hasKey(grant.area, grant)
+	);
+	// Unwrapped side by side: each is a few WebCrypto calls that need not wait for the others.
+	await Promise.all(
+		wanted.map(async (grant) => {
+			try {
+				const raw = await unwrapGrant(person, grant);
+				keyring.add(grant.area, grant, await importAeadKey(raw));
+				raw.fill(0);
+				gained.add(grant.area);
+			} catch {
+				// Damaged, foreign, or wrapped to a key the person has since replaced: that key
+				// stays unreadable here, sign-in goes on.
+			}
+		})
+	);
 	return [...gained];
 }
 
 /**
- * Signs in the office's creator with a passphrase, opening the people document just for it.
- * For tests and tools; the app keeps one PeopleDirectory open and calls unlockPerson.
+ * Signs in the office's creator with a passphrase, opening the authority just for it, and gives
+ * `areas` that have no key yet a first one, wrapped to them. For tests and tools; the app keeps
+ * one AuthorityLog open and calls unlockPerson.
  */
 export async function unlockOffice(
 	db: OfficeDatabase,
@@ -267,18 +337,39 @@ export async function unlockOffice(
 	options: { areas?: string[] } = {}
 ): Promise<UnlockedKeys> {
 	const office = await readOffice(db);
-	const peopleKey = await readPeopleKey(db);
-	if (!office || !peopleKey) throw new NoOfficeError();
-	const device = await ensureDevice(db);
-	const directory = await PeopleDirectory.open(db, peopleKey, device.deviceId, {
-		channelName: null
-	});
+	const log = await openAuthority(db, { channelName: null });
+	if (!office || !log) throw new NoOfficeError();
 	try {
-		const keys = await unlockPerson(db, directory, office.ownerPersonId, { passphrase });
-		const owner = directory.person(office.ownerPersonId)!;
-		await ensureAreaKeys(directory, keys, options.areas ?? [], () => [owner], new Date());
+		const keys = await unlockPerson(db, log, office.ownerPersonId, { passphrase });
+		await firstKeys(log, keys, options.areas ?? []);
 		return keys;
 	} finally {
-		await directory.close();
+		await log.close();
 	}
+}
+
+/** Gives each area without any key its first key, wrapped to the signed-in person. */
+export async function firstKeys(
+	log: AuthorityLog,
+	keys: UnlockedKeys,
+	areas: readonly string[]
+): Promise<string[]> {
+	const state = log.require();
+	const missing = areas.filter((area) => !newestAreaKey(state, area));
+	const person = state.persons.get(keys.personId);
+	if (missing.length === 0 || !person) return [];
+	const grants: GrantEntry[] = [];
+	const made: { area: string; key: { epoch: number; keyId: string }; raw: Uint8Array }[] = [];
+	for (const area of missing) {
+		const raw = randomBytes(32);
+		const key = { epoch: 1, keyId: await keyIdOf(raw) };
+		grants.push(await wrapAreaKey(raw, area, key, person));
+		made.push({ area, key, raw });
+	}
+	await log.append([{ kind: 'grant', grants }], personSigner(keys));
+	for (const { area, key, raw } of made) {
+		keys.keyring.add(area, key, await importAeadKey(raw));
+		raw.fill(0);
+	}
+	return missing;
 }

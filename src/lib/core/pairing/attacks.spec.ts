@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { randomBytes } from '../bytes';
-import { readPeopleKeyRaw } from '../keys/people-key';
+import { readPeopleKeys } from '../keys/people-keys';
 import { readOffice } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
 import { PEOPLE_DOC_ID } from '../test-support/people';
@@ -95,7 +95,7 @@ describe('a relay that does not know the code', () => {
 		hosting.confirm();
 		await joining.settled;
 		const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
-		const peopleKey = (await readPeopleKeyRaw(host.db))!;
+		const [{ raw: peopleKey }] = await readPeopleKeys(host.db);
 		const [peopleRow] = await host.db.updates.where('docId').equals(PEOPLE_DOC_ID).toArray();
 		const keys = line.sent.find((s) => s.message.t === 'keys')!;
 		const onWire = latin1(encodeMessage(keys.message));
@@ -108,7 +108,7 @@ describe('a relay that does not know the code', () => {
 		];
 		for (const secret of secrets) expect(onWire).not.toContain(secret);
 		// The joiner did receive them, so the check above looked at the right message.
-		expect(await readPeopleKeyRaw(joinerDb)).toEqual(peopleKey);
+		expect((await readPeopleKeys(joinerDb))[0].raw).toEqual(peopleKey);
 	});
 
 	it.each<[string, Tamper]>([
@@ -216,7 +216,9 @@ describe('an attacker who somehow knows the code', () => {
 			mailbox: secrets.mailbox,
 			commitment: await commitTo(committed.publicRaw),
 			deviceId: 'ATTACKER',
-			signingPublicRaw: randomBytes(32)
+			signingPublicRaw: randomBytes(32),
+			encryptionPublicRaw: randomBytes(65),
+			name: 'Attacker'
 		};
 		attackerEnd.onMessage((raw) => {
 			const message = decodeMessage(raw);
@@ -227,7 +229,7 @@ describe('an attacker who somehow knows the code', () => {
 			);
 		});
 		const mac = await codeMac(secrets, helloMacInput(hello));
-		attackerEnd.send(encodeMessage({ t: 'hello', v: 1, ...hello, mac }));
+		attackerEnd.send(encodeMessage({ t: 'hello', v: 2, ...hello, mac }));
 
 		const seen: string[] = [];
 		hosting.subscribe((state) => seen.push(state.status));

@@ -31,6 +31,14 @@ import {
 	type HelloFields
 } from './transcript';
 
+/** The device asking to join, as its hello described it. */
+export interface JoiningDevice {
+	deviceId: string;
+	signingPublicRaw: Uint8Array;
+	encryptionPublicRaw: Uint8Array;
+	name: string;
+}
+
 export type HostState =
 	| { status: 'waiting' }
 	| { status: 'verify'; checkCode: string }
@@ -42,8 +50,11 @@ export interface HostingOptions {
 	db: OfficeDatabase;
 	/** The relay this office syncs through; also handed to the new device. */
 	relayUrl: string;
-	/** Enrols the new device at the relay (ADD_DEVICE on the app's sync connection). */
-	enrolDevice: (deviceId: string, signingPublicRaw: Uint8Array) => Promise<void>;
+	/**
+	 * Adds the new device to the office: a manager's signed device-add, and ADD_DEVICE at the
+	 * relay (with the manager's signature), before any key is sent.
+	 */
+	enrolDevice: (device: JoiningDevice) => Promise<void>;
 	transportFactory?: TransportFactory;
 	timeoutMs?: number;
 	now?: () => Date;
@@ -125,12 +136,14 @@ export class HostingSession extends PairingSession<Exclude<HostState, Failed>> {
 	}
 
 	async #hello(message: MessageOf<'hello'>): Promise<void> {
-		const { commitment, deviceId, signingPublicRaw, mac } = message;
+		const { commitment, deviceId, signingPublicRaw, encryptionPublicRaw, name, mac } = message;
 		const hello: HelloFields = {
 			mailbox: this.#secrets.mailbox,
 			commitment,
 			deviceId,
-			signingPublicRaw
+			signingPublicRaw,
+			encryptionPublicRaw,
+			name
 		};
 		if (!(await verifyCodeMac(this.#secrets, mac, helloMacInput(hello)))) {
 			throw new PairingError('wrong-code');
@@ -163,7 +176,8 @@ export class HostingSession extends PairingSession<Exclude<HostState, Failed>> {
 
 	async #sendKeys(hello: HelloFields, channel: Channel): Promise<void> {
 		try {
-			await this.#options.enrolDevice(hello.deviceId, hello.signingPublicRaw);
+			const { deviceId, signingPublicRaw, encryptionPublicRaw, name } = hello;
+			await this.#options.enrolDevice({ deviceId, signingPublicRaw, encryptionPublicRaw, name });
 		} catch (cause) {
 			throw new PairingError('enrol', { cause });
 		}

@@ -3,7 +3,8 @@
  * checks that the host knows the code too, shows the check code, and stores what arrives only if
  * it decrypts and validates — all of it in one transaction, or nothing.
  */
-import { newDeviceRow } from '../keys/vault';
+import { rawPointOf } from '../crypto/key-agreement';
+import { defaultDeviceName, newDeviceRow, withEncryptionKey } from '../keys/device';
 import type { DeviceRow, OfficeDatabase } from '../storage/db';
 import {
 	deriveChannel,
@@ -50,6 +51,8 @@ export interface JoinOptions {
 	timeoutMs?: number;
 	/** How long to wait for the other device; nobody there means the code was mistyped. */
 	peerWaitMs?: number;
+	/** What this device is called in the office's device list (default: browser and system). */
+	deviceName?: string;
 }
 
 /** The host's device stays in the mailbox while the code is shown, so it is there within seconds. */
@@ -63,7 +66,7 @@ export class JoiningSession extends PairingSession<Exclude<JoinState, Failed>> {
 	readonly #options: JoinOptions;
 	#step: Step = { name: 'starting' };
 	#secrets!: CodeSecrets;
-	#device!: DeviceRow;
+	#device!: Required<DeviceRow>;
 	#ephemeral!: { privateKey: CryptoKey; publicRaw: Uint8Array };
 	#hello!: HelloFields;
 
@@ -79,14 +82,17 @@ export class JoiningSession extends PairingSession<Exclude<JoinState, Failed>> {
 			if (normalizeCode(code) === null) throw new PairingError('wrong-code');
 			await assertNoOffice(db);
 			// Made in memory only: the device row is stored with the office, or not at all.
-			this.#device = (await db.device.get('this-device')) ?? (await newDeviceRow());
+			const stored = await db.device.get('this-device');
+			this.#device = stored ? await withEncryptionKey(stored) : await newDeviceRow();
 			this.#secrets = await deriveCodeSecrets(code);
 			this.#ephemeral = await ephemeralKeyPair();
 			this.#hello = {
 				mailbox: this.#secrets.mailbox,
 				commitment: await commitTo(this.#ephemeral.publicRaw),
 				deviceId: this.#device.deviceId,
-				signingPublicRaw: this.#device.signingPublicRaw
+				signingPublicRaw: this.#device.signingPublicRaw,
+				encryptionPublicRaw: await rawPointOf(this.#device.encryptionPublicJwk),
+				name: this.#options.deviceName ?? defaultDeviceName()
 			};
 			const factory =
 				this.#options.transportFactory ??
@@ -105,8 +111,17 @@ export class JoiningSession extends PairingSession<Exclude<JoinState, Failed>> {
 		this.#step = { name: 'await-welcome' };
 		void this.guard(async () => {
 			const mac = await codeMac(this.#secrets, helloMacInput(this.#hello));
-			const { commitment, deviceId, signingPublicRaw } = this.#hello;
-			this.send({ t: 'hello', v: 1, commitment, deviceId, signingPublicRaw, mac });
+			const { commitment, deviceId, signingPublicRaw, encryptionPublicRaw, name } = this.#hello;
+			this.send({
+				t: 'hello',
+				v: 2,
+				commitment,
+				deviceId,
+				signingPublicRaw,
+				encryptionPublicRaw,
+				name,
+				mac
+			});
 		}, 'failed');
 	}
 

@@ -5,10 +5,12 @@ import { decodeMessage, encodeMessage, type PairingMessage } from './messages';
 
 const hello: PairingMessage = {
 	t: 'hello',
-	v: 1,
+	v: 2,
 	commitment: randomBytes(32),
 	deviceId: '01JDEVICE0000000000000000A',
 	signingPublicRaw: randomBytes(32),
+	encryptionPublicRaw: randomBytes(65),
+	name: 'Chrome on Android',
 	mac: randomBytes(32)
 };
 
@@ -29,7 +31,9 @@ describe('pairing messages', () => {
 		['an unknown type', { t: 'gift' }],
 		['a short MAC', { ...hello, mac: randomBytes(31) }],
 		['a commitment that is text', { ...hello, commitment: 'abc' }],
-		['another protocol version', { ...hello, v: 2 }],
+		['another protocol version', { ...hello, v: 1 }],
+		['no encryption key', { ...hello, encryptionPublicRaw: undefined }],
+		['a name of 81 characters', { ...hello, name: 'x'.repeat(81) }],
 		['a device id with odd characters', { ...hello, deviceId: '../../etc' }],
 		[
 			'a key that is not 65 bytes',

@@ -23,10 +23,12 @@ const messageSchema = z.discriminatedUnion('t', [
 	z.object({ t: z.literal('ready') }),
 	z.object({
 		t: z.literal('hello'),
-		v: z.literal(1),
+		v: z.literal(2),
 		commitment: bytes(32),
 		deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
 		signingPublicRaw: bytes(32),
+		encryptionPublicRaw: point,
+		name: z.string().trim().min(1).max(80),
 		mac
 	}),
 	z.object({ t: z.literal('welcome'), hostKey: point, mac }),

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PEOPLE_DOCUMENT } from '../authority/authority-log';
 import { bytesEqual } from '../bytes';
 import { DocumentStore } from '../documents/document-store';
-import { AreaKeyring } from '../keys/area-keyring';
 import { keyringCipher } from '../keys/document-cipher';
-import { readPeopleKey, readPeopleKeyRaw } from '../keys/people-key';
-import { newDeviceRow, readOffice, unlockOffice } from '../keys/vault';
-import { PEOPLE_AREA, PEOPLE_DOCUMENT, PEOPLE_KEY_EPOCH } from '../people/people-directory';
+import { newDeviceRow } from '../keys/device';
+import { peopleKeyring, readPeopleKeys } from '../keys/people-keys';
+import { personSigner, readOffice, unlockOffice } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
+import { fakeWrap } from '../test-support/authority';
 import { rowCounts } from '../test-support/pairing';
 import { PEOPLE_DOC_ID, withPeople } from '../test-support/people';
 import {
@@ -44,8 +45,7 @@ afterEach(async () => {
 
 /** Folds the host's people document into a snapshot, as compaction on the host would. */
 async function compactPeople(db: OfficeDatabase, deviceId: string): Promise<void> {
-	const keyring = new AreaKeyring();
-	keyring.add(PEOPLE_AREA, PEOPLE_KEY_EPOCH, (await readPeopleKey(db))!);
+	const keyring = await peopleKeyring(await readPeopleKeys(db));
 	const store = new DocumentStore(db, keyringCipher(keyring, deviceId), deviceId, {
 		channelName: null
 	});
@@ -54,19 +54,43 @@ async function compactPeople(db: OfficeDatabase, deviceId: string): Promise<void
 	await store.close();
 }
 
+/** Renames the host's manager: one more signed op in the people document. */
+async function rename(name: string): Promise<void> {
+	await withPeople(host.db, (log) =>
+		log.append(
+			[{ kind: 'person-profile', personId: host.keys.personId, name, staffId: null }],
+			personSigner(host.keys)
+		)
+	);
+}
+
+const keysEqual = (a: KeysPayload['peopleKeys'], b: KeysPayload['peopleKeys']) =>
+	a.length === b.length && a.every((k, i) => k.keyId === b[i].keyId && bytesEqual(k.raw, b[i].raw));
+
 describe('readTransfer', () => {
 	it('leaves out a people document too large for one pairing message; it then comes by sync', async () => {
 		// Many long-named people: more ciphertext than PEOPLE_ROWS_BUDGET.
-		await withPeople(host.db, async (people) => {
-			const me = people.person(host.keys.personId)!;
-			for (let n = 0; n < 400; n++)
-				await people.write((w) =>
-					w.putPerson({ ...me, id: `P${n}`, name: `${'Long name '.repeat(10)}${n}` })
-				);
+		await withPeople(host.db, async (log) => {
+			const me = log.require().persons.get(host.keys.personId)!;
+			const people = Array.from({ length: 400 }, (_, n) => ({
+				kind: 'person-add' as const,
+				person: {
+					id: `P${n}`,
+					name: `${'Long name '.repeat(10)}${n}`,
+					roles: ['front-desk'],
+					signingKey: me.signingKey,
+					publicJwk: me.publicJwk,
+					wrap: fakeWrap(),
+					recovery: null,
+					staffId: null,
+					idleMinutes: null
+				}
+			}));
+			await log.append(people, personSigner(host.keys));
 		});
 		const large = await readTransfer(host.db, RELAY);
 		expect(large.people).toEqual([]);
-		expect(bytesEqual(large.peopleKey, (await readPeopleKeyRaw(host.db))!)).toBe(true);
+		expect(keysEqual(large.peopleKeys, await readPeopleKeys(host.db))).toBe(true);
 
 		await writeTransfer(db, large, await newDeviceRow());
 		expect(await readOffice(db)).toEqual(large.office);
@@ -74,17 +98,18 @@ describe('readTransfer', () => {
 		expect(PEOPLE_ROWS_BUDGET).toBeLessThan(64 * 1024);
 	});
 
-	it('collects the office, its people key and the people document as stored', async () => {
+	it('collects the office, its people keys and the people document as stored', async () => {
 		expect(payload.office).toEqual(await readOffice(host.db));
-		expect(bytesEqual(payload.peopleKey, (await readPeopleKeyRaw(host.db))!)).toBe(true);
+		expect(keysEqual(payload.peopleKeys, await readPeopleKeys(host.db))).toBe(true);
 		const stored = await host.db.updates.where('docId').equals(PEOPLE_DOC_ID).sortBy('id');
 		expect(payload.people).toEqual(
-			stored.map(({ epoch, deviceId, nonce, ciphertext }) => ({
+			stored.map(({ epoch, deviceId, nonce, ciphertext, link }) => ({
 				kind: 'update',
 				epoch,
 				deviceId,
 				nonce,
-				ciphertext
+				ciphertext,
+				link
 			}))
 		);
 		expect(payload.relayUrl).toBe(RELAY);
@@ -101,9 +126,7 @@ describe('readTransfer', () => {
 
 	it('hands over the snapshot first, then the rows stored after it', async () => {
 		await compactPeople(host.db, host.keys.deviceId);
-		await withPeople(host.db, (people) =>
-			people.write((w) => w.patchPerson(host.keys.personId, { name: 'Renamed' }))
-		);
+		await rename('Renamed');
 		const after = await readTransfer(host.db, RELAY);
 		expect(after.people.map((row) => row.kind)).toEqual(['snapshot', 'update']);
 	});
@@ -116,11 +139,11 @@ describe('readTransfer', () => {
 });
 
 describe('writeTransfer', () => {
-	it('stores office, people key, people document, relay and device together', async () => {
+	it('stores office, people keys, people document, relay and device together', async () => {
 		const device = await newDeviceRow();
 		await writeTransfer(db, payload, device);
 		expect(await readOffice(db)).toEqual(payload.office);
-		expect(bytesEqual((await readPeopleKeyRaw(db))!, payload.peopleKey)).toBe(true);
+		expect(keysEqual(await readPeopleKeys(db), payload.peopleKeys)).toBe(true);
 		const rows = await db.updates.where('docId').equals(PEOPLE_DOC_ID).sortBy('id');
 		expect(rows).toHaveLength(payload.people.length);
 		// Already on the host (or the relay): nothing to send again.
@@ -134,8 +157,8 @@ describe('writeTransfer', () => {
 
 	it('lets the owner sign in on the new device with their passphrase and the same keys', async () => {
 		await writeTransfer(db, payload, await newDeviceRow());
-		const hostPeople = await withPeople(host.db, (people) => people.persons());
-		expect(await withPeople(db, (people) => people.persons())).toEqual(hostPeople);
+		const hostPeople = await withPeople(host.db, (log) => [...log.require().persons.values()]);
+		expect(await withPeople(db, (log) => [...log.require().persons.values()])).toEqual(hostPeople);
 		const keys = await unlockOffice(db, TEST_PASSPHRASE);
 		expect(keys).toMatchObject({ officeId: host.keys.officeId, personId: host.keys.personId });
 		expect(keys.keyring.areas().sort()).toEqual(host.keys.keyring.areas().sort());
@@ -143,12 +166,10 @@ describe('writeTransfer', () => {
 
 	it('restores a people document handed over as a snapshot and updates', async () => {
 		await compactPeople(host.db, host.keys.deviceId);
-		await withPeople(host.db, (people) =>
-			people.write((w) => w.patchPerson(host.keys.personId, { name: 'Renamed' }))
-		);
+		await rename('Renamed');
 		await writeTransfer(db, await readTransfer(host.db, RELAY), await newDeviceRow());
 		expect(await db.snapshots.get(PEOPLE_DOC_ID)).toBeDefined();
-		const person = await withPeople(db, (people) => people.person(host.keys.personId));
+		const person = await withPeople(db, (log) => log.require().persons.get(host.keys.personId));
 		expect(person?.name).toBe('Renamed');
 		await expect(unlockOffice(db, TEST_PASSPHRASE)).resolves.toBeTruthy();
 	});

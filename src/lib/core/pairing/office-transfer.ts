@@ -3,16 +3,14 @@
  * The write is one IndexedDB transaction: the new device ends up with the whole office or with
  * nothing at all.
  */
+import { PEOPLE_DOCUMENT } from '../authority/authority-log';
 import { documentId } from '../documents/document-id';
-import { PEOPLE_DOCUMENT } from '../people/people-directory';
-import { peopleKeyMeta, readPeopleKeyRaw } from '../keys/people-key';
-import { readOffice } from '../keys/vault';
+import { peopleKeysMeta, readPeopleKeys } from '../keys/people-keys';
+import { officeMeta, readOffice } from '../keys/vault';
 import type { DeviceRow, OfficeDatabase } from '../storage/db';
 import { PairingError } from './errors';
 import type { KeysPayload, PeopleRow } from './payload';
 
-// The meta keys the vault and (later) the sync client read.
-const OFFICE_META_KEY = 'office';
 export const RELAY_URL_META_KEY = 'sync:relayUrl';
 
 const PEOPLE_DOC_ID = documentId(PEOPLE_DOCUMENT);
@@ -26,13 +24,14 @@ const PEOPLE_DOC_ID = documentId(PEOPLE_DOCUMENT);
 export const PEOPLE_ROWS_BUDGET = 32 * 1024;
 
 /**
- * The office, its people key and — when small enough for one pairing message — its people
- * document as stored here, ready to hand over.
+ * The office, its people keys and — when small enough for one pairing message — its people
+ * document as stored here, ready to hand over. Only an office with a chain of authority can be
+ * handed over: the new device pins its root.
  */
 export async function readTransfer(db: OfficeDatabase, relayUrl: string): Promise<KeysPayload> {
 	const office = await readOffice(db);
-	const peopleKey = await readPeopleKeyRaw(db);
-	if (!office || !peopleKey) throw new PairingError('no-office');
+	const peopleKeys = await readPeopleKeys(db);
+	if (!office?.root || peopleKeys.length === 0) throw new PairingError('no-office');
 	const people = await db.transaction('r', db.snapshots, db.updates, async () => {
 		const snapshot = await db.snapshots.get(PEOPLE_DOC_ID);
 		const updates = await db.updates.where('docId').equals(PEOPLE_DOC_ID).sortBy('id');
@@ -41,12 +40,19 @@ export async function readTransfer(db: OfficeDatabase, relayUrl: string): Promis
 	});
 	if (people.length === 0) throw new PairingError('no-office');
 	const bytes = people.reduce((sum, row) => sum + row.ciphertext.length, 0);
-	return { office, peopleKey, people: bytes <= PEOPLE_ROWS_BUDGET ? people : [], relayUrl };
+	return {
+		office: { ...office, root: office.root },
+		peopleKeys,
+		people: bytes <= PEOPLE_ROWS_BUDGET ? people : [],
+		relayUrl
+	};
 }
 
 function sealedOf(row: Omit<PeopleRow, 'kind'>): Omit<PeopleRow, 'kind'> {
-	const { epoch, deviceId, nonce, ciphertext } = row;
-	return { epoch, deviceId, nonce, ciphertext };
+	const { epoch, deviceId, nonce, ciphertext, link } = row;
+	return link
+		? { epoch, deviceId, nonce, ciphertext, link }
+		: { epoch, deviceId, nonce, ciphertext };
 }
 
 /** Fails with `has-office` when this device already has an office. */
@@ -62,18 +68,19 @@ export async function assertNoOffice(db: OfficeDatabase): Promise<void> {
 export async function writeTransfer(
 	db: OfficeDatabase,
 	payload: KeysPayload,
-	device: DeviceRow
+	device: Required<DeviceRow>
 ): Promise<void> {
 	try {
-		const tables = [db.device, db.updates, db.snapshots, db.meta];
+		const tables = [db.device, db.updates, db.snapshots, db.meta, db.authorityOps];
 		await db.transaction('rw', tables, async () => {
 			await assertNoOffice(db);
 			const existing = await db.device.get('this-device');
 			if (existing && existing.deviceId !== device.deviceId) throw new PairingError('failed');
-			if (!existing) await db.device.add(device);
+			if (!existing?.encryptionPrivateKey) await db.device.put(device);
 			// Leftovers of an earlier, unfinished office on this device would not decrypt.
 			await db.updates.where('docId').equals(PEOPLE_DOC_ID).delete();
 			await db.snapshots.delete(PEOPLE_DOC_ID);
+			await db.authorityOps.clear();
 			for (const { kind, ...sealed } of payload.people) {
 				if (kind === 'snapshot')
 					await db.snapshots.put({
@@ -84,8 +91,8 @@ export async function writeTransfer(
 				else await db.updates.add({ docId: PEOPLE_DOC_ID, ...sealed, synced: 1 });
 			}
 			await db.meta.bulkPut([
-				peopleKeyMeta(payload.peopleKey),
-				{ key: OFFICE_META_KEY, value: payload.office },
+				peopleKeysMeta(payload.peopleKeys),
+				officeMeta(payload.office),
 				{ key: RELAY_URL_META_KEY, value: payload.relayUrl }
 			]);
 		});

@@ -3,7 +3,8 @@ import { DocumentStore } from '../documents/document-store';
 import { collection, writeRecord } from '../documents/records';
 import { randomBytes } from '../bytes';
 import { keyringCipher } from '../keys/document-cipher';
-import { peopleKeyMeta } from '../keys/people-key';
+import { peopleKeysMeta } from '../keys/people-keys';
+import { rawPointOf } from '../crypto/key-agreement';
 import { readOffice, unlockOffice } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
 import { makeItem } from '../test-support/items';
@@ -133,7 +134,12 @@ describe('pairing a new device', () => {
 		await joining.settled;
 		const device = (await joinerDb.device.get('this-device'))!;
 		expect(enrolDevice).toHaveBeenCalledOnce();
-		expect(enrolDevice).toHaveBeenCalledWith(device.deviceId, device.signingPublicRaw);
+		expect(enrolDevice).toHaveBeenCalledWith({
+			deviceId: device.deviceId,
+			signingPublicRaw: device.signingPublicRaw,
+			encryptionPublicRaw: await rawPointOf(device.encryptionPublicJwk!),
+			name: expect.any(String) as string
+		});
 		expect((await joinerDb.meta.get(RELAY_URL_META_KEY))?.value).toBe(RELAY);
 	});
 
@@ -300,7 +306,9 @@ describe('when pairing cannot go ahead', () => {
 
 	it('saves nothing when the keys decrypt but do not make a valid office', async () => {
 		// A people key of the wrong length: sealed and delivered intact, but not a valid office.
-		await host.db.meta.put(peopleKeyMeta(randomBytes(16)));
+		await host.db.meta.put(
+			peopleKeysMeta([{ epoch: 1, keyId: 'a'.repeat(22), raw: randomBytes(16) }])
+		);
 		const { hosting, joining } = pair();
 		await reach(hosting, 'verify');
 		hosting.confirm();

@@ -33,12 +33,21 @@ describe('validatePayload', () => {
 		expect(result.ok && result.value).toEqual(payload);
 	});
 
-	it('carries the people key as 32 bytes and the people document as sealed rows', () => {
-		expect(payload.peopleKey).toBeInstanceOf(Uint8Array);
-		expect(payload.peopleKey).toHaveLength(32);
+	it('carries the people keys as 32 bytes with their ids, the pinned root, and the people document as sealed rows', () => {
+		expect(payload.peopleKeys).toHaveLength(1);
+		expect(payload.peopleKeys[0].raw).toBeInstanceOf(Uint8Array);
+		expect(payload.peopleKeys[0].raw).toHaveLength(32);
+		expect(payload.office.root?.genesisId).toMatch(/^[0-9a-f]{64}$/);
 		expect(payload.people.length).toBeGreaterThan(0);
 		for (const row of payload.people) {
-			expect(Object.keys(row).sort()).toEqual(['ciphertext', 'deviceId', 'epoch', 'kind', 'nonce']);
+			expect(Object.keys(row).sort()).toEqual([
+				'ciphertext',
+				'deviceId',
+				'epoch',
+				'kind',
+				'link',
+				'nonce'
+			]);
 			expect(row.deviceId).toBe(office.keys.deviceId);
 		}
 	});
@@ -66,11 +75,24 @@ describe('validatePayload', () => {
 			'a created date that is not a date',
 			(p) => ({ ...p, office: { ...p.office, createdAt: 'soon' } })
 		],
-		['no people key', (p) => ({ ...p, peopleKey: undefined })],
-		['a people key of 16 bytes', (p) => ({ ...p, peopleKey: p.peopleKey.slice(0, 16) })],
-		['a people key of 33 bytes', (p) => ({ ...p, peopleKey: new Uint8Array(33) })],
-		['a people key that is text, not bytes', (p) => ({ ...p, peopleKey: 'a'.repeat(32) })],
-		['a people key as a list of numbers', (p) => ({ ...p, peopleKey: [...p.peopleKey] })],
+		['no people key', (p) => ({ ...p, peopleKeys: [] })],
+		['no pinned root', (p) => ({ ...p, office: { ...p.office, root: undefined } })],
+		[
+			'a people key of 16 bytes',
+			(p) => ({ ...p, peopleKeys: [{ ...p.peopleKeys[0], raw: p.peopleKeys[0].raw.slice(0, 16) }] })
+		],
+		[
+			'a people key of 33 bytes',
+			(p) => ({ ...p, peopleKeys: [{ ...p.peopleKeys[0], raw: new Uint8Array(33) }] })
+		],
+		[
+			'a people key that is text, not bytes',
+			(p) => ({ ...p, peopleKeys: [{ ...p.peopleKeys[0], raw: 'a'.repeat(32) }] })
+		],
+		[
+			'a people key without its id',
+			(p) => ({ ...p, peopleKeys: [{ ...p.peopleKeys[0], keyId: undefined }] })
+		],
 		['people rows that are not a list', (p) => ({ ...p, people: p.people[0] })],
 		[
 			'two snapshots',

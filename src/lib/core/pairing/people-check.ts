@@ -1,29 +1,35 @@
 /**
  * Checks the people document a pairing hands over before anything is stored: every row must
- * open with the handed-over people key, and together they must name at least one person who can
- * sign in. Otherwise the new device would hold an office nobody can open there.
+ * open with the handed-over people keys, and its signed ops, resolved from the office's root,
+ * must name at least one person who can sign in. Otherwise the new device would hold an office
+ * nobody can open there.
  */
 import * as Y from 'yjs';
-import { importAeadKey, open, associatedData } from '../crypto/aead';
-import { documentId } from '../documents/document-id';
-import { collection, readRecord } from '../documents/records';
-import { PEOPLE_DOCUMENT, PERSONS_COLLECTION } from '../people/people-directory';
-import { personSchema } from '../people/people-schema';
+import { PEOPLE_AREA } from '../authority/authority-log';
+import { fingerprintsOf } from '../authority/fingerprints';
+import { checkOp, type CheckedOp, type StoredOp } from '../authority/op-codec';
+import { resolveAuthority } from '../authority/resolve';
+import { keyringCipher } from '../keys/document-cipher';
+import { peopleKeyring } from '../keys/people-keys';
+import { rootOf } from '../keys/vault';
 import type { KeysPayload } from './payload';
 
 /** Whether the payload's people rows decrypt and list someone active. */
 export async function peopleRowsUsable(payload: KeysPayload): Promise<boolean> {
-	const docId = documentId(PEOPLE_DOCUMENT);
-	const key = await importAeadKey(payload.peopleKey);
+	const root = rootOf(payload.office);
+	if (!root) return false;
+	const cipher = keyringCipher(await peopleKeyring(payload.peopleKeys), '');
 	const doc = new Y.Doc();
 	try {
-		for (const row of payload.people) {
-			const aad = associatedData({ docId, epoch: row.epoch, deviceId: row.deviceId });
-			Y.applyUpdate(doc, await open(key, row, aad));
+		for (const row of payload.people)
+			Y.applyUpdate(doc, await cipher.open('people', PEOPLE_AREA, row));
+		const ops: CheckedOp[] = [];
+		for (const [id, value] of doc.getMap<StoredOp>('ops').entries()) {
+			const checked = await checkOp(root.officeId, value, id);
+			if (checked.ok) ops.push(checked.op);
 		}
-		return [...collection(doc, PERSONS_COLLECTION).values()].some(
-			(value) => personSchema.safeParse(readRecord(value)).data?.active === true
-		);
+		const state = resolveAuthority(root, ops, await fingerprintsOf(ops));
+		return [...state.persons.values()].some((person) => person.active);
 	} catch {
 		return false;
 	} finally {

@@ -10,6 +10,9 @@ import { collection, writeRecord } from '../documents/records';
 import { keyringCipher } from '../keys/document-cipher';
 import { unlockOffice } from '../keys/vault';
 import { readMeta, type OfficeDatabase } from '../storage/db';
+import { toBase64 } from '../bytes';
+import { sign } from '../crypto/signing';
+import { proveAdminKey, type AdminSigner } from '../sync/admin-signer';
 import type { WebSocketConstructor } from '../sync/socket';
 import { SyncClient } from '../sync/sync-client';
 import { makeItem } from '../test-support/items';
@@ -52,9 +55,22 @@ afterEach(async () => {
 const transportFactory = (mailbox: string) =>
 	relayPairingTransport({ url: relay.url, mailbox, WebSocketImpl });
 
-/** A running sync client for a database whose office and device exist. */
+/** The office manager (the test office's only person) as the relay's administrator. */
+function managerSigner(keys: TestOffice['keys']): AdminSigner {
+	const { signingKey, signingPrivate } = keys.person;
+	return {
+		key: signingKey!,
+		sign: async (data) => toBase64(await sign(signingPrivate!, data))
+	};
+}
+
+/**
+ * A running sync client for a database whose office and device exist; `register` makes it the
+ * office's first device at the relay, with the manager as its administrator.
+ */
 async function syncing(db: OfficeDatabase, register: boolean) {
 	const keys = await unlockOffice(db, TEST_PASSPHRASE);
+	const admin = managerSigner(keys);
 	const device = (await db.device.get('this-device'))!;
 	const cipher = keyringCipher(keys.keyring, keys.deviceId);
 	const documents = new DocumentStore(db, cipher, keys.deviceId, { channelName: null });
@@ -67,6 +83,7 @@ async function syncing(db: OfficeDatabase, register: boolean) {
 		signingPublicRaw: device.signingPublicRaw,
 		WebSocketImpl,
 		register,
+		registerAdmin: register ? await proveAdminKey(keys.officeId, admin) : undefined,
 		documents,
 		cipher,
 		channelName: null
@@ -77,7 +94,7 @@ async function syncing(db: OfficeDatabase, register: boolean) {
 	});
 	await client.start();
 	await connected(client);
-	return { client, documents };
+	return { client, documents, admin };
 }
 
 describe('pairing through the relay', () => {
@@ -91,7 +108,12 @@ describe('pairing through the relay', () => {
 		const hosting = startHosting({
 			db: host.db,
 			relayUrl: relay.url,
-			enrolDevice: async (deviceId, key) => void (await hostSync.client.addDevice(deviceId, key)),
+			enrolDevice: async (device) =>
+				void (await hostSync.client.addDevice(
+					device.deviceId,
+					device.signingPublicRaw,
+					hostSync.admin
+				)),
 			transportFactory
 		});
 		const joining = joinOffice({

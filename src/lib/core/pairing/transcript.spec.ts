@@ -16,6 +16,8 @@ function transcript(): Transcript {
 		commitment: randomBytes(32),
 		deviceId: '01JDEVICE',
 		signingPublicRaw: randomBytes(32),
+		encryptionPublicRaw: randomBytes(65),
+		name: 'Chrome on Android',
 		hostKey: randomBytes(65),
 		joinerKey: randomBytes(65)
 	};
@@ -57,6 +59,8 @@ describe('handshake byte strings', () => {
 		'commitment',
 		'deviceId',
 		'signingPublicRaw',
+		'encryptionPublicRaw',
+		'name',
 		'hostKey',
 		'joinerKey'
 	] as const)('changes the transcript hash when the %s changes', async (field) => {

@@ -15,6 +15,10 @@ export interface HelloFields {
 	deviceId: string;
 	/** The joiner's Ed25519 device public key, to be enrolled at the relay. */
 	signingPublicRaw: Uint8Array;
+	/** The joiner's P-256 device key (raw point) that later people keys are wrapped to. */
+	encryptionPublicRaw: Uint8Array;
+	/** What the joiner calls itself ("Chrome on Android"), for the office's device list. */
+	name: string;
 }
 
 /** Everything both sides agree on once the joiner has revealed its key. */
@@ -26,31 +30,31 @@ export interface Transcript extends HelloFields {
 
 /** The commitment the joiner sends before it has seen the host's key. */
 export function commitTo(joinerKey: Uint8Array): Promise<Uint8Array> {
-	return sha256(encodeFields('po-pair-commit-v1', joinerKey));
+	return sha256(encodeFields('po-pair-commit-v2', joinerKey));
 }
 
 /** What the joiner's `hello` MAC covers. */
 export function helloMacInput(h: HelloFields): Uint8Array {
-	return encodeFields('po-pair-hello-v1', ...helloParts(h));
+	return encodeFields('po-pair-hello-v2', ...helloParts(h));
 }
 
 /** What the host's `welcome` MAC covers: the hello it answers, and its own key. */
 export function welcomeMacInput(h: HelloFields, hostKey: Uint8Array): Uint8Array {
-	return encodeFields('po-pair-welcome-v1', ...helloParts(h), hostKey);
+	return encodeFields('po-pair-welcome-v2', ...helloParts(h), hostKey);
 }
 
 /** What the joiner's `reveal` MAC covers: the whole handshake. */
 export function revealMacInput(t: Transcript): Uint8Array {
-	return encodeFields('po-pair-reveal-v1', ...helloParts(t), t.hostKey, t.joinerKey);
+	return encodeFields('po-pair-reveal-v2', ...helloParts(t), t.hostKey, t.joinerKey);
 }
 
 /** The transcript hash: HKDF salt for the channel key and check code. */
 export function transcriptHash(t: Transcript): Promise<Uint8Array> {
-	return sha256(encodeFields('po-pair-transcript-v1', ...helloParts(t), t.hostKey, t.joinerKey));
+	return sha256(encodeFields('po-pair-transcript-v2', ...helloParts(t), t.hostKey, t.joinerKey));
 }
 
 function helloParts(h: HelloFields): (string | Uint8Array)[] {
-	return [h.mailbox, h.commitment, h.deviceId, h.signingPublicRaw];
+	return [h.mailbox, h.commitment, h.deviceId, h.signingPublicRaw, h.encryptionPublicRaw, h.name];
 }
 
 /** A label followed by length-prefixed fields; strings as UTF-8. */

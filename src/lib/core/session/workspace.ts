@@ -4,6 +4,8 @@
  * which is what sign-out and the idle auto-lock do.
  */
 import { AuditLog } from '../audit/audit-log';
+import { StoredAuthority } from '../audit/stored-authority';
+import type { AuthorityState } from '../authority/state';
 import { LocalBlobStore, type LocalBlobStoreOptions } from '../blobs/local-blob-store';
 import type { CommandContext } from '../commands/command';
 import type { DocumentRef } from '../documents/document-id';
@@ -23,6 +25,11 @@ export interface WorkspaceOptions extends DocumentStoreOptions {
 	blobs?: LocalBlobStoreOptions;
 	/** Seal large projections at rest so the next unlock shows them at once (off by default). */
 	projectionCache?: ProjectionCacheOptions | null;
+	/**
+	 * The office's authority now (the session's, which follows sync): the audit log seals to its
+	 * audit key and checks signatures against its keys. Without it, the stored one is read.
+	 */
+	authority?: () => AuthorityState | null;
 }
 
 export class Workspace {
@@ -34,6 +41,8 @@ export class Workspace {
 	/** Seals and opens this person's documents (sync uses it for relay snapshots). */
 	readonly cipher: DocumentCipher;
 	readonly #projections: Projections;
+	#storedAuthority: StoredAuthority | null;
+	#authority: () => AuthorityState | null | Promise<AuthorityState | null>;
 	#closed = false;
 
 	constructor(
@@ -43,7 +52,18 @@ export class Workspace {
 	) {
 		this.cipher = keyringCipher(keys.keyring, keys.deviceId);
 		this.documents = new DocumentStore(db, this.cipher, keys.deviceId, options);
-		this.audit = new AuditLog(db, this.documents, keys.deviceId, () => keys.personId, options.now);
+		const stored = options.authority ? null : new StoredAuthority(db);
+		this.#storedAuthority = stored;
+		this.#authority = options.authority ?? (() => stored?.state() ?? null);
+		this.audit = new AuditLog(db, this.documents, {
+			officeId: keys.officeId,
+			deviceId: keys.deviceId,
+			actor: () => keys.personId,
+			person: () => keys.person,
+			authority: () => this.#authority(),
+			keyring: keys.keyring,
+			now: options.now
+		});
 		this.blobs = new LocalBlobStore(db, keys.keyring, keys.deviceId, {
 			now: options.now,
 			...options.blobs
@@ -80,6 +100,17 @@ export class Workspace {
 		};
 	}
 
+	/**
+	 * From now on the audit log follows `authority` (the session's, which follows sync) instead
+	 * of reading the stored one: for a workspace made before the session had its authority open.
+	 */
+	followAuthority(authority: () => AuthorityState | null): void {
+		this.#authority = authority;
+		const stored = this.#storedAuthority;
+		this.#storedAuthority = null;
+		void stored?.close().catch(() => undefined);
+	}
+
 	/** The projection of one collection of one document, built on first use and kept in step. */
 	projection<T extends Row>(
 		ref: DocumentRef,
@@ -103,6 +134,8 @@ export class Workspace {
 			await this.#projections.save().catch(() => undefined);
 			await this.documents.close();
 		} finally {
+			this.audit.close();
+			await this.#storedAuthority?.close().catch(() => undefined);
 			this.blobs.close();
 			await this.#projections.close();
 			this.quarantine.clear();

@@ -5,9 +5,6 @@
  * in memory while someone is signed in (see docs/architecture.md, "Projections").
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { PassphraseWrapped } from '../crypto/passphrase';
-import type { WrappedKey } from '../crypto/key-agreement';
-import type { RecoveryWrapped } from '../keys/recovery';
 
 /** One encrypted Yjs update of one document. */
 export interface UpdateRow {
@@ -17,6 +14,8 @@ export interface UpdateRow {
 	deviceId: string;
 	nonce: Uint8Array;
 	ciphertext: Uint8Array;
+	/** Which key sealed it and its place in the writer's chain (documents/item-link.ts). */
+	link?: string;
 	/** 0 until a relay has acknowledged it (numbers, because IndexedDB cannot index booleans). */
 	synced: 0 | 1;
 }
@@ -28,38 +27,43 @@ export interface SnapshotRow {
 	deviceId: string;
 	nonce: Uint8Array;
 	ciphertext: Uint8Array;
+	link?: string;
 	createdAt: string;
 }
 
-/** This device: its id and its signing key pair (the private half cannot be exported). */
+/**
+ * This device: its id, its signing key pair, and its P-256 key pair that people keys are wrapped
+ * to (the private halves cannot be exported). Devices made before the encryption key get one the
+ * first time the app needs it (keys/device.ts).
+ */
 export interface DeviceRow {
 	slot: 'this-device';
 	deviceId: string;
 	signingPublicRaw: Uint8Array;
 	signingPrivateKey: CryptoKey;
+	encryptionPrivateKey?: CryptoKey;
+	encryptionPublicJwk?: JsonWebKey;
 	createdAt: string;
 }
 
 /**
- * Legacy: the one sign-in of an office made before people had their own (now in the people
- * document, core/people/). Nothing writes it any more; a backup that holds such rows is refused
- * with a message saying why (backup/restore.ts).
+ * Legacy: the one sign-in of an office made before people had their own. Nothing writes it any
+ * more; a backup that holds such rows is refused with a message saying why (backup/restore.ts).
  */
 export interface IdentityRow {
 	personId: string;
 	publicJwk: JsonWebKey;
-	wrappedPrivateKey: PassphraseWrapped;
-	/** The same private key wrapped by the recovery key of the person's recovery sheet, if made. */
-	recoveryWrappedPrivateKey?: RecoveryWrapped;
+	wrappedPrivateKey: unknown;
+	recoveryWrappedPrivateKey?: unknown;
 	createdAt: string;
 }
 
-/** Legacy, like IdentityRow: area keys are now grants in the people document. */
+/** Legacy, like IdentityRow: area keys are now grants in the authority ops. */
 export interface KeyringRow {
 	area: string;
 	epoch: number;
 	personId: string;
-	wrapped: WrappedKey;
+	wrapped: unknown;
 }
 
 /**
@@ -75,6 +79,7 @@ export interface BlobRow {
 	deviceId: string;
 	nonce: Uint8Array;
 	ciphertext: Uint8Array;
+	link?: string;
 	/** Ciphertext bytes (what the relay counts against the quota). */
 	size: number;
 	/** 0 until a relay has acknowledged it. */
@@ -108,6 +113,45 @@ export interface ProjectionCacheRow {
 	deviceId: string;
 	nonce: Uint8Array;
 	ciphertext: Uint8Array;
+	link?: string;
+}
+
+/**
+ * A signed authority op this device has seen, sealed with the people key (authority/op-store.ts):
+ * kept here as well as in the people document, so that nobody who can write that document can
+ * make a device forget an op by deleting or overwriting it there.
+ */
+export interface AuthorityOpRow {
+	id: string;
+	epoch: number;
+	deviceId: string;
+	nonce: Uint8Array;
+	ciphertext: Uint8Array;
+	link?: string;
+}
+
+/**
+ * An item received from the relay that could not be verified yet: its device is not (yet) one the
+ * office's managers added, or its signature does not verify (sync/held-items.ts). Kept, never
+ * applied, released into `updates` once its device is known and the signature checks out.
+ */
+export interface HeldItemRow {
+	id?: number;
+	docId: string;
+	seq: number;
+	kind: 'update' | 'snapshot';
+	deviceId: string;
+	deviceSeq: number;
+	epoch: number;
+	nonce: Uint8Array;
+	ciphertext: Uint8Array;
+	link: string;
+	/** Signature version the relay reported (1: made before links). */
+	v: 1 | 2;
+	signature: string;
+	covers?: number;
+	reason: 'unknown-device' | 'removed-device' | 'bad-signature';
+	receivedAt: string;
 }
 
 /**
@@ -117,6 +161,8 @@ export interface ProjectionCacheRow {
  */
 export interface PinRow {
 	personId: string;
+	/** The secret's version (person-secret.ts); absent for PINs set before version 2. */
+	version?: 1 | 2;
 	kdf: 'PBKDF2-SHA256+HKDF-SHA256';
 	iterations: number;
 	salt: Uint8Array;
@@ -144,6 +190,8 @@ export type OfficeDatabase = Dexie & {
 	blobWants: EntityTable<BlobWantRow, 'id'>;
 	projections: Dexie.Table<ProjectionCacheRow, [string, string]>;
 	pins: EntityTable<PinRow, 'personId'>;
+	authorityOps: EntityTable<AuthorityOpRow, 'id'>;
+	heldItems: EntityTable<HeldItemRow, 'id'>;
 };
 
 export const DEFAULT_DATABASE_NAME = 'practice-office';
@@ -177,6 +225,11 @@ export function openDatabase(name = DEFAULT_DATABASE_NAME): OfficeDatabase {
 	// PIN wrappings of private keys for quick sign-in on this device (keys/pin.ts).
 	db.version(4).stores({
 		pins: 'personId'
+	});
+	// Authority ops seen on this device (sealed), and received items not verified yet.
+	db.version(5).stores({
+		authorityOps: 'id',
+		heldItems: '++id, docId, deviceId'
 	});
 	return db;
 }

@@ -23,9 +23,12 @@ export class StorageWriteError extends Error {
 
 /** Wraps a failed IndexedDB write in the error a person should see. */
 export function storageError(cause: unknown): Error {
-	const name = (cause as { name?: string; inner?: { name?: string } } | null)?.name;
-	const inner = (cause as { inner?: { name?: string } } | null)?.inner?.name;
-	if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
-		return new StorageFullError();
-	return new StorageWriteError(cause);
+	return quotaExceeded(cause) ? new StorageFullError() : new StorageWriteError(cause);
+}
+
+/** Whether the error, or one it wraps (Dexie nests them: a transaction's abort, then the write), is a full disk. */
+function quotaExceeded(error: unknown, depth = 0): boolean {
+	if (typeof error !== 'object' || error === null || depth > 4) return false;
+	const { name, inner } = error as { name?: string; inner?: unknown };
+	return name === 'QuotaExceededError' || quotaExceeded(inner, depth + 1);
 }

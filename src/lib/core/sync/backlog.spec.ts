@@ -5,6 +5,7 @@ import { writeRecord } from '../documents/records';
 import {
 	connected,
 	createTestDevice,
+	enrol,
 	enrolledDevices,
 	startTestRelay,
 	type TestDevice
@@ -59,7 +60,7 @@ async function latecomer(
 ) {
 	const late = await createTestDevice({ relay, office, name: 'late' });
 	devices.push(late);
-	await first.client.addDevice(late.device.deviceId, late.device.signingPublicRaw);
+	await enrol(first, late);
 	return late;
 }
 

@@ -67,6 +67,7 @@ export async function storeFetched(
 				nonce: fromBase64(header.nonce),
 				// A copy: a view would make IndexedDB clone the whole frame it points into.
 				ciphertext: payload.slice(),
+				link: header.link,
 				size: payload.length,
 				synced: 1,
 				createdAt: now.toISOString()

@@ -7,13 +7,17 @@
  * an upload cut short is put again on the next connection (the relay acknowledges a repeat).
  *
  * Fetch: the `blobWants` rows are asked for (BLOB_GET), at most `maxFetches` at a time. A BLOB
- * is stored and its want dropped in one transaction. BLOB_MISSING (not uploaded yet) marks the
- * want `missingAt` and keeps it: it is asked again on the next connection, on `retryMissing`
- * (periodic), or when a tab asks for the blob afresh (which clears `missingAt`).
+ * whose signature its device's key verifies (item-verify.ts) is stored and its want dropped in
+ * one transaction. BLOB_MISSING (not uploaded yet) marks the want `missingAt` and keeps it: it is
+ * asked again on the next connection, on `retryMissing` (periodic), or when a tab asks for the
+ * blob afresh (which clears `missingAt`). A BLOB that does not verify (a device the office does
+ * not list, a bad signature) is not stored and is treated as missing, so it is asked for again
+ * later — by then the device may be listed — and `onUnverified` counts it.
  */
 import { toBase64 } from '../bytes';
 import type { OfficeDatabase } from '../storage/db';
 import { markBlobSynced, markMissing, nextUploads, nextWants, storeFetched } from './blob-rows';
+import type { SignatureCheck } from './item-verify';
 import type { BlobHeader, ClientMessage } from './messages';
 import { signBlob } from './signing-text';
 
@@ -23,6 +27,8 @@ export interface BlobSyncOptions {
 	db: OfficeDatabase;
 	deviceId: string;
 	signingKey: CryptoKey;
+	/** Checks a fetched blob's signature before it is stored. */
+	check: SignatureCheck;
 	now: () => Date;
 	maxUploads?: number;
 	maxUploadBytes?: number;
@@ -31,6 +37,8 @@ export interface BlobSyncOptions {
 	onChanged?: () => void;
 	/** IndexedDB failed while reading or marking blobs. */
 	onError?: (cause: unknown) => void;
+	/** A fetched blob did not verify and was not stored. */
+	onUnverified?: (blobId: string) => void;
 }
 
 type Send = (message: ClientMessage) => boolean;
@@ -117,10 +125,16 @@ export class BlobSync {
 		this.fill();
 	}
 
-	/** BLOB: stores the ciphertext as received and drops the want. */
+	/** BLOB: stores the ciphertext as received and drops the want, if its signature verifies. */
 	async received(header: BlobHeader, payload: Uint8Array): Promise<void> {
 		const area = this.#fetching.get(header.blobId);
 		if (area === undefined) return;
+		const { deviceId, signature, v } = header;
+		const verdict = await this.#options.check.blob(deviceId, header, payload, signature, v);
+		if (verdict !== 'ok') {
+			this.#options.onUnverified?.(header.blobId);
+			return this.missing(header.blobId);
+		}
 		await this.#track(storeFetched(this.#options.db, area, header, payload, this.#options.now()));
 		this.#fetching.delete(header.blobId);
 		this.fill();
@@ -187,7 +201,8 @@ export class BlobSync {
 				blobId: row.id,
 				epoch: row.epoch,
 				nonce: toBase64(row.nonce),
-				size: row.size
+				size: row.size,
+				link: row.link ?? ''
 			};
 			const signature = await signBlob(signingKey, facts, row.ciphertext);
 			if (session !== this.#session || !this.#send) return;

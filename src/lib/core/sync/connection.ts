@@ -1,5 +1,6 @@
 /**
- * One WebSocket to the relay and its handshake: HELLO → CHALLENGE → AUTH (or REGISTER) → READY.
+ * One WebSocket to the relay and its handshake: HELLO → CHALLENGE → AUTH (or REGISTER, which
+ * names the office's first admin with its proof) → READY.
  * After READY every valid frame goes to `onMessage`, in the order received. The connection ends
  * exactly once, with the reason: a fatal ERROR (the relay refused this device), a frame that is
  * not valid protocol, silence past the heartbeat, or the socket closing. A PING goes out every
@@ -7,13 +8,14 @@
  * WebSocket-level pings, and a half-open socket can otherwise look alive for minutes).
  */
 import { toBase64 } from '../bytes';
+import type { AdminKeyProof } from './admin-signer';
 import {
 	encodeClientMessage,
 	type ClientMessage,
-	type DeviceStatus,
-	type ErrorHeader
+	type DeviceList,
+	type ErrorHeader,
+	type RelayMessage
 } from './messages';
-import type { RelayMessage } from './messages';
 import { PROTOCOL_VERSION } from './protocol';
 import { readRelayMessage } from './relay-messages';
 import { signAuth } from './signing-text';
@@ -26,8 +28,8 @@ export interface ConnectionOptions {
 	deviceId: string;
 	signingKey: CryptoKey;
 	signingPublicRaw: Uint8Array;
-	/** Send REGISTER (create the office on the relay) instead of AUTH. */
-	register: boolean;
+	/** Send REGISTER (create the office on the relay, with this first admin) instead of AUTH. */
+	register: AdminKeyProof | null;
 	pingIntervalMs: number;
 }
 
@@ -36,10 +38,12 @@ export type CloseReason =
 	| { kind: 'invalid'; detail: string }
 	| { kind: 'silent' }
 	| { kind: 'closed'; code: number }
+	/** Documents had their cursors reset to be fetched again (gap-review.ts): reconnect now. */
+	| { kind: 'refetch' }
 	| { kind: 'local' };
 
 export interface ConnectionEvents {
-	onReady(devices: DeviceStatus[]): void;
+	onReady(list: DeviceList): void;
 	onMessage(message: RelayMessage): void;
 	onClose(reason: CloseReason): void;
 }
@@ -96,7 +100,7 @@ export class Connection {
 		if (message.type === 'CHALLENGE') return void this.#answer(message.header.nonce);
 		if (message.type === 'READY') {
 			this.#ready = true;
-			return this.events.onReady(message.header.devices);
+			return this.events.onReady(message.header);
 		}
 	}
 
@@ -104,9 +108,10 @@ export class Connection {
 		const { signingKey, officeId, deviceId, signingPublicRaw, register } = this.options;
 		try {
 			const signature = await signAuth(signingKey, officeId, deviceId, nonce);
+			const publicKey = toBase64(signingPublicRaw);
 			this.send(
 				register
-					? { type: 'REGISTER', header: { publicKey: toBase64(signingPublicRaw), signature } }
+					? { type: 'REGISTER', header: { publicKey, signature, admin: register } }
 					: { type: 'AUTH', header: { signature } }
 			);
 		} catch {
@@ -128,7 +133,7 @@ export class Connection {
 		const socket = this.#socket;
 		socket.onopen = socket.onmessage = socket.onclose = null;
 		try {
-			socket.close(reason.kind === 'local' ? 1000 : 4000);
+			socket.close(reason.kind === 'local' || reason.kind === 'refetch' ? 1000 : 4000);
 		} catch {
 			// Already closed or never opened: nothing to release.
 		}

@@ -1,96 +1,168 @@
 /**
- * ADD_DEVICE and REVOKE_DEVICE requests waiting for their answer. The relay answers a change with
- * a DEVICES list (sent to every socket of the office, so a list may also arrive unasked) and a
- * refusal with an ERROR whose `ref.type` names the message: a request resolves with the first
- * list that shows its change, and fails with the first refusal of its type.
+ * Changes to the office's devices and admins, each signed by an admin (admin-signer.ts). A change
+ * needs a fresh admin nonce: ADMIN_CHALLENGE → ADMIN_NONCE, then the signed change. The relay
+ * keeps one outstanding nonce per socket and ADMIN_NONCE names no request, so changes go one at a
+ * time, in the order asked for.
+ *
+ * The relay answers a change with a DEVICES list (to every socket of the office when something
+ * changed, so a list may also arrive unasked; to the sender alone when nothing did) and a refusal
+ * with an ERROR whose `ref.type` names the message: a change resolves with the first list that
+ * shows it done, and fails with the first refusal of its type (or of the challenge).
  */
-import { toBase64 } from '../bytes';
+import { signAdminChange, type AdminSigner } from './admin-signer';
 import type { Connection } from './connection';
-import type { ClientMessage, DeviceStatus } from './messages';
+import type { AdminMessage, AdminSigned, DeviceList } from './messages';
 import { MESSAGE_TYPES } from './protocol';
-
-interface Pending {
-	type: number;
-	done: (devices: DeviceStatus[]) => boolean;
-	resolve: (devices: DeviceStatus[]) => void;
-	reject: (error: Error) => void;
-	timer: ReturnType<typeof setTimeout>;
-}
+import type { AdminChange } from './signing-text';
 
 const TIMEOUT_MS = 15_000;
 
+const listed = (list: DeviceList, deviceId: string, revoked: boolean) =>
+	list.devices.some((device) => device.deviceId === deviceId && device.revoked === revoked);
+
+/** The five changes, each with the list that shows it done. */
+export const CHANGES = {
+	addDevice: (deviceId: string, publicKey: string, admin: AdminSigner): ChangeRequest => ({
+		change: { action: 'add-device', subject: deviceId, detail: publicKey },
+		admin,
+		message: (signed) => ({ type: 'ADD_DEVICE', header: { deviceId, publicKey, ...signed } }),
+		done: (list) => listed(list, deviceId, false)
+	}),
+	revokeDevice: (deviceId: string, admin: AdminSigner): ChangeRequest => ({
+		change: { action: 'revoke-device', subject: deviceId, detail: '' },
+		admin,
+		message: (signed) => ({ type: 'REVOKE_DEVICE', header: { deviceId, ...signed } }),
+		done: (list) => listed(list, deviceId, true)
+	}),
+	restoreDevice: (deviceId: string, admin: AdminSigner): ChangeRequest => ({
+		change: { action: 'restore-device', subject: deviceId, detail: '' },
+		admin,
+		message: (signed) => ({ type: 'RESTORE_DEVICE', header: { deviceId, ...signed } }),
+		done: (list) => listed(list, deviceId, false)
+	}),
+	addAdmin: (key: string, proof: string, admin: AdminSigner): ChangeRequest => ({
+		change: { action: 'add-admin', subject: key, detail: '' },
+		admin,
+		message: (signed) => ({ type: 'ADD_ADMIN', header: { key, proof, ...signed } }),
+		done: (list) => list.admins.includes(key)
+	}),
+	removeAdmin: (key: string, admin: AdminSigner): ChangeRequest => ({
+		change: { action: 'remove-admin', subject: key, detail: '' },
+		admin,
+		message: (signed) => ({ type: 'REMOVE_ADMIN', header: { key, ...signed } }),
+		done: (list) => !list.admins.includes(key)
+	})
+};
+
+/** One change: what to sign, how to send it, and which list shows it done. */
+export interface ChangeRequest {
+	change: AdminChange;
+	admin: AdminSigner;
+	message: (signed: AdminSigned) => AdminMessage;
+	done: (list: DeviceList) => boolean;
+}
+
+interface Waiting {
+	/** The message type an ERROR would name: the challenge first, then the change. */
+	type: number;
+	nonce: (nonce: string) => void;
+	list: (list: DeviceList) => boolean;
+	fail: (error: Error) => void;
+}
+
 export class DeviceRequests {
-	#pending: Pending[] = [];
+	#queue: Promise<unknown> = Promise.resolve();
+	#current: Waiting | null = null;
 
-	/** ADD_DEVICE: resolves once the list shows the device enrolled. */
-	add(connection: Connection | null, deviceId: string, publicRaw: Uint8Array) {
-		return this.request(
-			connection,
-			{ type: 'ADD_DEVICE', header: { deviceId, publicKey: toBase64(publicRaw) } },
-			(devices) => devices.some((d) => d.deviceId === deviceId && !d.revoked)
+	constructor(
+		private readonly officeId: string,
+		/** The connection of the moment (null while offline). */
+		private readonly connection: () => Connection | null
+	) {}
+
+	/** Queues a change; resolves with the list that shows it, rejects with the refusal. */
+	request(request: ChangeRequest): Promise<DeviceList> {
+		const run = this.#queue.then(
+			() => this.#run(request),
+			() => this.#run(request)
 		);
+		this.#queue = run.catch(() => undefined);
+		return run;
 	}
 
-	/** REVOKE_DEVICE: resolves once the list shows the device revoked. */
-	revoke(connection: Connection | null, deviceId: string) {
-		return this.request(connection, { type: 'REVOKE_DEVICE', header: { deviceId } }, (devices) =>
-			devices.some((d) => d.deviceId === deviceId && d.revoked)
-		);
-	}
-
-	/** Sends a device change and resolves with the device list that shows it done. */
-	request(
-		connection: Connection | null,
-		message: Extract<ClientMessage, { type: 'ADD_DEVICE' | 'REVOKE_DEVICE' }>,
-		done: (devices: DeviceStatus[]) => boolean
-	): Promise<DeviceStatus[]> {
-		return new Promise((resolve, reject) => {
-			if (!connection?.send(message)) {
-				return reject(new Error('Not connected to the sync server.'));
-			}
-			const entry: Pending = {
-				type: MESSAGE_TYPES[message.type],
-				done,
-				resolve,
-				reject,
-				timer: setTimeout(() => {
-					this.#remove(entry);
-					reject(new Error('The sync server did not answer.'));
-				}, TIMEOUT_MS)
-			};
-			this.#pending.push(entry);
-		});
+	/** ADMIN_NONCE arrived: the change waiting for it is signed and sent. */
+	nonce(nonce: string): void {
+		this.#current?.nonce(nonce);
 	}
 
 	/** A DEVICES list arrived. */
-	devices(devices: DeviceStatus[]): void {
-		for (const entry of [...this.#pending]) {
-			if (!entry.done(devices)) continue;
-			this.#remove(entry);
-			entry.resolve(devices);
-		}
+	devices(list: DeviceList): void {
+		this.#current?.list(list);
 	}
 
-	/** A refusal of a message of `type` arrived; returns whether a request took it. */
+	/** A refusal of a message of `type` arrived; returns whether the waiting change took it. */
 	refused(type: unknown, message: string): boolean {
-		const entry = this.#pending.find((candidate) => candidate.type === type);
-		if (!entry) return false;
-		this.#remove(entry);
-		entry.reject(new Error(message));
+		if (!this.#current || this.#current.type !== type) return false;
+		this.#current.fail(new Error(message));
 		return true;
 	}
 
-	/** Fails everything still waiting (the connection ended). */
+	/** Fails the change waiting now (the connection ended); queued ones find no connection. */
 	failAll(message: string): void {
-		for (const entry of this.#pending) {
-			clearTimeout(entry.timer);
-			entry.reject(new Error(message));
-		}
-		this.#pending = [];
+		this.#current?.fail(new Error(message));
 	}
 
-	#remove(entry: Pending): void {
-		clearTimeout(entry.timer);
-		this.#pending = this.#pending.filter((candidate) => candidate !== entry);
+	#run(request: ChangeRequest): Promise<DeviceList> {
+		const connection = this.connection();
+		return new Promise<DeviceList>((resolve, reject) => {
+			const waiting: Waiting = {
+				type: MESSAGE_TYPES.ADMIN_CHALLENGE,
+				nonce: (nonce) => void this.#send(connection, request, waiting, nonce),
+				list: (list) => {
+					if (waiting.type === MESSAGE_TYPES.ADMIN_CHALLENGE || !request.done(list)) {
+						return false;
+					}
+					finish();
+					resolve(list);
+					return true;
+				},
+				fail: (error) => {
+					finish();
+					reject(error);
+				}
+			};
+			const timer = setTimeout(
+				() => waiting.fail(new Error('The sync server did not answer.')),
+				TIMEOUT_MS
+			);
+			const finish = () => {
+				clearTimeout(timer);
+				if (this.#current === waiting) this.#current = null;
+			};
+			this.#current = waiting;
+			if (!connection?.send({ type: 'ADMIN_CHALLENGE', header: {} })) {
+				waiting.fail(new Error('Not connected to the sync server.'));
+			}
+		});
+	}
+
+	async #send(
+		connection: Connection | null,
+		request: ChangeRequest,
+		waiting: Waiting,
+		nonce: string
+	): Promise<void> {
+		if (this.#current !== waiting || waiting.type !== MESSAGE_TYPES.ADMIN_CHALLENGE) return;
+		let message: AdminMessage;
+		try {
+			const signed = await signAdminChange(this.officeId, nonce, request.change, request.admin);
+			message = request.message(signed);
+		} catch (cause) {
+			const reason = cause instanceof Error ? cause.message : String(cause);
+			return waiting.fail(new Error(`The change could not be signed: ${reason}`));
+		}
+		if (this.#current !== waiting) return;
+		waiting.type = MESSAGE_TYPES[message.type];
+		if (!connection?.send(message)) waiting.fail(new Error('Not connected to the sync server.'));
 	}
 }

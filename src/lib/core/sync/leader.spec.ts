@@ -123,6 +123,21 @@ describe('startSyncForTab', () => {
 		await expect(second.tab.reseal('alpha')).rejects.toBeInstanceOf(NotLeaderError);
 	});
 
+	it('refuses admin changes in a tab that does not hold the socket, and makes them in the one that does', async () => {
+		await setUp();
+		const locks = new MemoryLocks();
+		const first = openTab(locks);
+		const second = openTab(locks);
+		const { admin } = device.office;
+		await expect(second.tab.revokeDevice('someone', admin)).rejects.toBeInstanceOf(NotLeaderError);
+		await expect(second.tab.removeAdmin(admin.key, admin)).rejects.toBeInstanceOf(NotLeaderError);
+		expect(() => second.tab.admins()).toThrow(NotLeaderError);
+
+		await vi.waitFor(() => expect(first.seen.at(-1)?.state).toBe('connected'));
+		expect(first.tab.admins()).toEqual([admin.key]);
+		await expect(first.tab.revokeDevice('someone', admin)).rejects.toThrow(/does not list/);
+	});
+
 	it('leads at once where there are no Web Locks (Node, old browsers)', async () => {
 		await setUp();
 		const only = openTab(null);

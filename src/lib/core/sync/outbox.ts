@@ -188,7 +188,8 @@ export class Outbox {
 						docId: row.docId,
 						deviceSeq: row.id!,
 						epoch: row.epoch,
-						nonce: toBase64(row.nonce)
+						nonce: toBase64(row.nonce),
+						link: row.link ?? ''
 					};
 					const signature = await signItem(
 						signingKey,

@@ -10,12 +10,23 @@ import {
 	type MessageName
 } from './protocol';
 import { readRelayMessage } from './relay-messages';
-import { blobData } from '../../../../sync-server/src/signatures';
-import { authText, blobText, itemText, signItem } from './signing-text';
+import * as relay from '../../../../sync-server/src/signatures';
+import {
+	adminKeyProofText,
+	adminText,
+	authText,
+	blobText,
+	compactionText,
+	itemText,
+	signItem
+} from './signing-text';
 
 const NONCE = toBase64(randomBytes(12));
 const SIGNATURE = toBase64(randomBytes(64));
 const MAILBOX = 'ab'.repeat(32);
+const KEY = toBase64(randomBytes(32));
+const LINK = '2.k1.3.h2.0.1767225600000.';
+const ADMIN = { admin: KEY, nonce: NONCE, signature: SIGNATURE };
 
 function frame(type: number, header: string, payload: number[] = []): Uint8Array {
 	const headerBytes = utf8Encode(header);
@@ -34,13 +45,23 @@ describe('frames', () => {
 	});
 
 	it.each<ClientMessage>([
-		{ type: 'HELLO', header: { v: 1, officeId: 'office-1', deviceId: 'device-1' } },
+		{ type: 'HELLO', header: { v: 2, officeId: 'office-1', deviceId: 'device-1' } },
 		{ type: 'AUTH', header: { signature: SIGNATURE } },
-		{ type: 'REGISTER', header: { publicKey: toBase64(randomBytes(32)), signature: SIGNATURE } },
+		{
+			type: 'REGISTER',
+			header: { publicKey: KEY, signature: SIGNATURE, admin: { key: KEY, proof: SIGNATURE } }
+		},
 		{ type: 'SUBSCRIBE', header: { cursors: { directory: 12, 'schedule/2026-11': 0 } } },
 		{
 			type: 'PUSH',
-			header: { docId: 'alpha', deviceSeq: 7, epoch: 1, nonce: NONCE, signature: SIGNATURE },
+			header: {
+				docId: 'alpha',
+				deviceSeq: 7,
+				epoch: 1,
+				nonce: NONCE,
+				signature: SIGNATURE,
+				link: LINK
+			},
 			payload: randomBytes(300)
 		},
 		{
@@ -51,17 +72,33 @@ describe('frames', () => {
 				deviceSeq: 9,
 				epoch: 2,
 				nonce: NONCE,
-				signature: SIGNATURE
+				signature: SIGNATURE,
+				link: LINK,
+				admin: KEY,
+				adminSignature: SIGNATURE
 			},
 			payload: randomBytes(40)
 		},
-		{ type: 'ADD_DEVICE', header: { deviceId: 'device-2', publicKey: toBase64(randomBytes(32)) } },
-		{ type: 'REVOKE_DEVICE', header: { deviceId: 'device-2' } },
+		{ type: 'SNAPSHOT_CONFIRM', header: { docId: 'alpha', covers: 500, nonce: NONCE } },
+		{ type: 'SNAPSHOT_DISPUTE', header: { docId: 'alpha', covers: 500, nonce: NONCE } },
+		{ type: 'ADMIN_CHALLENGE', header: {} },
+		{ type: 'ADD_DEVICE', header: { deviceId: 'device-2', publicKey: KEY, ...ADMIN } },
+		{ type: 'REVOKE_DEVICE', header: { deviceId: 'device-2', ...ADMIN } },
+		{ type: 'RESTORE_DEVICE', header: { deviceId: 'device-2', ...ADMIN } },
+		{ type: 'ADD_ADMIN', header: { key: KEY, proof: SIGNATURE, ...ADMIN } },
+		{ type: 'REMOVE_ADMIN', header: { key: KEY, ...ADMIN } },
 		{ type: 'PAIR_OPEN', header: { mailbox: MAILBOX } },
 		{ type: 'PAIR_MSG', header: { mailbox: MAILBOX }, payload: randomBytes(5) },
 		{
 			type: 'BLOB_PUT',
-			header: { blobId: '01HZX', epoch: 1, nonce: NONCE, signature: SIGNATURE, size: 30 },
+			header: {
+				blobId: '01HZX',
+				epoch: 1,
+				nonce: NONCE,
+				signature: SIGNATURE,
+				size: 30,
+				link: LINK
+			},
 			payload: randomBytes(30)
 		},
 		{ type: 'BLOB_GET', header: { blobId: '01HZX' } },
@@ -110,7 +147,17 @@ describe('relay messages', () => {
 		epoch: 1,
 		nonce: NONCE,
 		signature: SIGNATURE,
+		link: LINK,
+		v: 2,
 		size
+	});
+
+	const device = (deviceId: string, revoked: boolean, addedBy: string) => ({
+		deviceId,
+		revoked,
+		publicKey: KEY,
+		addedBy,
+		addedAt: 1767225600000
 	});
 
 	it('splits an UPDATES payload into each item ciphertext, in item order', () => {
@@ -137,6 +184,8 @@ describe('relay messages', () => {
 			epoch: 1,
 			nonce: NONCE,
 			signature: SIGNATURE,
+			link: '',
+			v: 1,
 			size: 3
 		};
 		const message = readRelayMessage(encodeFrame('BLOB', header, Uint8Array.of(7, 8, 9)));
@@ -167,12 +216,14 @@ describe('relay messages', () => {
 
 	it.each<[MessageName, object]>([
 		['CHALLENGE', { nonce: NONCE }],
-		['READY', { devices: [{ deviceId: 'device-1', revoked: false }] }],
+		['READY', { devices: [device('device-1', false, '')], admins: [KEY] }],
 		['ERROR', { code: 'quota', message: 'full', fatal: false, ref: { type: 0x12, deviceSeq: 4 } }],
 		['ACK', { docId: 'alpha', deviceSeq: 4, seq: 10 }],
 		['SNAPSHOT_ACK', { docId: 'alpha', covers: 500 }],
 		['CAUGHT_UP', {}],
-		['DEVICES', { devices: [{ deviceId: 'device-2', revoked: true }] }],
+		['DEVICES', { devices: [device('device-2', true, KEY)], admins: [KEY] }],
+		['ADMIN_NONCE', { nonce: NONCE }],
+		['SNAPSHOT_DONE', { docId: 'alpha', covers: 500, nonce: NONCE, ok: false }],
 		['PAIR_PEER', { mailbox: MAILBOX, present: true }],
 		['BLOB_ACK', { blobId: '01HZX' }],
 		['BLOB_MISSING', { blobId: '01HZX' }],
@@ -225,22 +276,67 @@ describe('relay messages', () => {
 		['a fractional number', 'ACK', { docId: 'alpha', deviceSeq: 1.5, seq: 1 }],
 		['a string for a boolean', 'ERROR', { code: 'x', message: 'y', fatal: 'yes' }],
 		['an empty document id', 'SNAPSHOT_ACK', { docId: '', covers: 1 }],
-		['a message only clients send', 'PUSH', { docId: 'alpha' }]
+		['a message only clients send', 'PUSH', { docId: 'alpha' }],
+		[
+			'a link with the separator of the signed texts',
+			'UPDATES',
+			{
+				docId: 'a',
+				items: [{ ...item(1, 0), link: 'a|b' }],
+				more: false,
+				latest: 1,
+				sinceSnapshot: 1
+			}
+		],
+		[
+			'an unknown signature version',
+			'UPDATES',
+			{ docId: 'a', items: [{ ...item(1, 0), v: 3 }], more: false, latest: 1, sinceSnapshot: 1 }
+		],
+		['a device list without admins', 'DEVICES', { devices: [device('d', false, '')] }],
+		[
+			'a snapshot offer whose payload is not its size',
+			'SNAPSHOT_OFFER',
+			{
+				docId: 'alpha',
+				covers: 5,
+				nonce: NONCE,
+				deviceId: 'd',
+				deviceSeq: 9,
+				epoch: 1,
+				signature: SIGNATURE,
+				link: LINK,
+				v: 2,
+				size: 4
+			},
+			Uint8Array.of(1)
+		]
 	])('reports %s as invalid instead of acting on it', (_label, type, header, payload) => {
 		expect(readRelayMessage(encodeFrame(type, header, payload))).toMatchObject({ type: 'invalid' });
 	});
 });
 
 describe('signed texts', () => {
+	const CIPHERTEXT = Uint8Array.of(0, 255, 124);
+	const withCiphertext = (text: string) => concatBytes(utf8Encode(text), CIPHERTEXT);
+
 	it('signs the auth text exactly as the spec spells it', () => {
 		expect(new TextDecoder().decode(authText('o1', 'd1', 'bm9uY2U='))).toBe(
-			'po-auth-v1|o1|d1|bm9uY2U='
+			'po-auth-v2|o1|d1|bm9uY2U='
 		);
 	});
 
 	it.each([
 		[
-			{ kind: 'update' as const, docId: 'alpha', deviceSeq: 5, epoch: 1, nonce: 'AAEC' },
+			{
+				kind: 'update' as const,
+				docId: 'alpha',
+				deviceSeq: 5,
+				epoch: 1,
+				nonce: 'AAEC',
+				link: LINK
+			},
+			`po-item-v2|update|alpha|5|1|AAEC||${LINK}|`,
 			'po-item-v1|update|alpha|5|1|AAEC||'
 		],
 		[
@@ -250,26 +346,63 @@ describe('signed texts', () => {
 				deviceSeq: 6,
 				epoch: 2,
 				nonce: 'AAEC',
-				covers: 512
+				covers: 512,
+				link: ''
 			},
+			'po-item-v2|snapshot|b/2026|6|2|AAEC|512||',
 			'po-item-v1|snapshot|b/2026|6|2|AAEC|512|'
 		]
-	])('puts the ciphertext bytes right after the text of %o', (facts, text) => {
-		const ciphertext = Uint8Array.of(0, 255, 124);
-		expect(itemText(facts, ciphertext)).toEqual(concatBytes(utf8Encode(text), ciphertext));
+	])('puts the ciphertext right after the text of %o, in v2 and in v1', (facts, v2, v1) => {
+		expect(itemText(facts, CIPHERTEXT)).toEqual(withCiphertext(v2));
+		expect(new Uint8Array(relay.itemData(facts, CIPHERTEXT))).toEqual(withCiphertext(v2));
+		expect(itemText(facts, CIPHERTEXT, 1)).toEqual(withCiphertext(v1));
 	});
 
-	it('signs a blob text the relay rebuilds byte for byte', () => {
-		const facts = { blobId: '01HZX', epoch: 3, nonce: 'AAEC', size: 3 };
-		const ciphertext = Uint8Array.of(0, 255, 124);
-		const text = 'po-blob-v1|01HZX|3|AAEC|3|';
-		expect(blobText(facts, ciphertext)).toEqual(concatBytes(utf8Encode(text), ciphertext));
-		expect(new Uint8Array(blobData(facts, ciphertext))).toEqual(blobText(facts, ciphertext));
+	it('signs a blob text the relay rebuilds byte for byte, and reads a v1 blob text', () => {
+		const facts = { blobId: '01HZX', epoch: 3, nonce: 'AAEC', size: 3, link: LINK };
+		expect(blobText(facts, CIPHERTEXT)).toEqual(
+			withCiphertext(`po-blob-v2|01HZX|3|AAEC|3|${LINK}|`)
+		);
+		expect(new Uint8Array(relay.blobData(facts, CIPHERTEXT))).toEqual(blobText(facts, CIPHERTEXT));
+		expect(blobText(facts, CIPHERTEXT, 1)).toEqual(withCiphertext('po-blob-v1|01HZX|3|AAEC|3|'));
+	});
+
+	it.each([
+		['add-device' as const, 'device-2', KEY],
+		['revoke-device' as const, 'device-2', ''],
+		['restore-device' as const, 'device-2', ''],
+		['add-admin' as const, KEY, ''],
+		['remove-admin' as const, KEY, '']
+	])('signs the %s admin text the relay rebuilds', (action, subject, detail) => {
+		const change = { action, subject, detail };
+		const text = `po-admin-v2|o1|${NONCE}|${action}|${subject}|${detail}`;
+		expect(adminText('o1', NONCE, change)).toEqual(utf8Encode(text));
+		const fields = { officeId: 'o1', nonce: NONCE, ...change };
+		expect(new Uint8Array(relay.adminActionText(fields))).toEqual(utf8Encode(text));
+	});
+
+	it('signs the admin key proof and the compaction text the relay rebuilds', () => {
+		expect(adminKeyProofText('o1', KEY)).toEqual(utf8Encode(`po-admin-key-v2|o1|${KEY}`));
+		expect(new Uint8Array(relay.adminKeyProofText('o1', KEY))).toEqual(
+			adminKeyProofText('o1', KEY)
+		);
+		const text = `po-compact-v2|o1|alpha|500|${SIGNATURE}`;
+		expect(compactionText('o1', 'alpha', 500, SIGNATURE)).toEqual(utf8Encode(text));
+		expect(new Uint8Array(relay.compactionText('o1', 'alpha', 500, SIGNATURE))).toEqual(
+			utf8Encode(text)
+		);
 	});
 
 	it('makes a signature the device public key verifies', async () => {
 		const pair = await generateSigningKeyPair();
-		const facts = { kind: 'update' as const, docId: 'alpha', deviceSeq: 1, epoch: 1, nonce: NONCE };
+		const facts = {
+			kind: 'update' as const,
+			docId: 'alpha',
+			deviceSeq: 1,
+			epoch: 1,
+			nonce: NONCE,
+			link: LINK
+		};
 		const ciphertext = randomBytes(20);
 		const signature = await signItem(pair.privateKey, facts, ciphertext);
 		const bytes = Uint8Array.from(atob(signature), (c) => c.charCodeAt(0));

@@ -12,7 +12,7 @@
  */
 import { utf8Decode, utf8Encode } from '../bytes';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** Longest header of a frame sent to the relay, but SUBSCRIBE (a cursor per document). */
 export const MAX_HEADER_BYTES = 16 * 1024;
 export const MAX_SUBSCRIBE_HEADER_BYTES = 1024 * 1024;
@@ -40,9 +40,18 @@ export const MESSAGE_TYPES = {
 	BLOB_GET: 0x19,
 	BLOB: 0x1a,
 	BLOB_MISSING: 0x1b,
+	SNAPSHOT_OFFER: 0x1c,
+	SNAPSHOT_CONFIRM: 0x1d,
+	SNAPSHOT_DISPUTE: 0x1e,
+	SNAPSHOT_DONE: 0x1f,
 	ADD_DEVICE: 0x20,
 	REVOKE_DEVICE: 0x21,
 	DEVICES: 0x22,
+	ADMIN_CHALLENGE: 0x23,
+	ADMIN_NONCE: 0x24,
+	RESTORE_DEVICE: 0x25,
+	ADD_ADMIN: 0x26,
+	REMOVE_ADMIN: 0x27,
 	PAIR_OPEN: 0x30,
 	PAIR_MSG: 0x31,
 	PAIR_PEER: 0x32,

@@ -24,8 +24,26 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const id = z.string().min(1).max(256);
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const base64 = z.string().max(4096).regex(BASE64);
-const devices = z.array(z.object({ deviceId: id, revoked: z.boolean() }));
+/** A link is opaque here; the relay admits at most 4096 characters, never `|`. */
+const link = z
+	.string()
+	.max(4096)
+	.regex(/^[^|]*$/);
+const version = z.union([z.literal(1), z.literal(2)]);
+const deviceList = z.object({
+	devices: z.array(
+		z.object({
+			deviceId: id,
+			revoked: z.boolean(),
+			publicKey: base64,
+			addedBy: z.union([base64, z.literal('')]),
+			addedAt: count
+		})
+	),
+	admins: z.array(base64)
+});
 const empty = z.object({});
+const snapshotName = z.object({ docId: id, covers: count, nonce: base64 });
 
 const item = z.object({
 	seq: count,
@@ -35,12 +53,14 @@ const item = z.object({
 	epoch: count,
 	nonce: base64,
 	signature: base64,
+	link,
+	v: version,
 	size: count
 });
 
 const SCHEMAS = {
 	CHALLENGE: z.object({ nonce: base64 }),
-	READY: z.object({ devices }),
+	READY: deviceList,
 	ERROR: z.object({
 		code: z.string().max(100),
 		message: z.string().max(2000),
@@ -56,6 +76,16 @@ const SCHEMAS = {
 	}),
 	ACK: z.object({ docId: id, deviceSeq: count, seq: count }),
 	SNAPSHOT_ACK: z.object({ docId: id, covers: count }),
+	SNAPSHOT_OFFER: snapshotName.extend({
+		deviceId: id,
+		deviceSeq: count,
+		epoch: count,
+		signature: base64,
+		link,
+		v: version,
+		size: count
+	}),
+	SNAPSHOT_DONE: snapshotName.extend({ ok: z.boolean() }),
 	CAUGHT_UP: empty,
 	BLOB_ACK: z.object({ blobId: id }),
 	BLOB: z.object({
@@ -64,10 +94,13 @@ const SCHEMAS = {
 		epoch: count,
 		nonce: base64,
 		signature: base64,
+		link,
+		v: version,
 		size: count
 	}),
 	BLOB_MISSING: z.object({ blobId: id }),
-	DEVICES: z.object({ devices }),
+	DEVICES: deviceList,
+	ADMIN_NONCE: z.object({ nonce: base64 }),
 	PAIR_MSG: z.object({ mailbox: z.string().regex(/^[0-9a-f]{64}$/) }),
 	PAIR_PEER: z.object({ mailbox: z.string().regex(/^[0-9a-f]{64}$/), present: z.boolean() }),
 	PONG: empty
@@ -107,11 +140,12 @@ function toMessage(frame: Frame): RelayMessage | InvalidFrame {
 		if (!ciphertexts) return invalid('An UPDATES payload does not match its items.');
 		return { type, header: updates, ciphertexts };
 	}
-	if (type === 'BLOB') {
-		const blob = header as z.output<(typeof SCHEMAS)['BLOB']>;
-		if (blob.size !== frame.payload.length)
-			return invalid('A BLOB payload does not match its size.');
-		return { type, header: blob, payload: frame.payload };
+	if (type === 'BLOB' || type === 'SNAPSHOT_OFFER') {
+		const sized = header as unknown as { size: number };
+		if (sized.size !== frame.payload.length) {
+			return invalid(`A ${type} payload does not match its size.`);
+		}
+		return { type, header, payload: frame.payload } as RelayMessage;
 	}
 	if (type === 'PAIR_MSG') return { type, header, payload: frame.payload } as RelayMessage;
 	return { type, header } as RelayMessage;

@@ -8,7 +8,9 @@ import { runReencryption, startReencryption } from '../keys/rotation-job';
 import {
 	connected,
 	createTestDevice,
+	enrol,
 	startTestRelay,
+	testAdmin,
 	type SyncOffice,
 	type TestDevice
 } from '../test-support/sync-devices';
@@ -36,8 +38,10 @@ afterEach(async () => {
 /** An office with keys of its own (epoch 1), so adding an epoch touches no other test. */
 async function newOffice(): Promise<SyncOffice> {
 	const keyring = new AreaKeyring();
-	for (const area of ['alpha', 'beta']) keyring.add(area, 1, await generateAeadKey());
-	return { officeId: ulid(), keyring };
+	for (const area of ['alpha', 'beta']) {
+		keyring.add(area, { epoch: 1, keyId: `${area}-1` }, await generateAeadKey());
+	}
+	return { officeId: ulid(), keyring, admin: await testAdmin() };
 }
 
 async function device(office: SyncOffice, name: string, register = false) {
@@ -49,7 +53,7 @@ async function device(office: SyncOffice, name: string, register = false) {
 /** A started device the first one enrolled. */
 async function joined(first: TestDevice, office: SyncOffice, name: string) {
 	const other = await device(office, name);
-	await first.client.addDevice(other.device.deviceId, other.device.signingPublicRaw);
+	await enrol(first, other);
 	await other.client.start();
 	return other;
 }
@@ -83,7 +87,7 @@ describe('fresh snapshots after a key rotation', () => {
 			expect(await itemIds(a)).toEqual(['r1', 'r2', 'r3']);
 		});
 
-		office.keyring.add('alpha', 2, await generateAeadKey());
+		office.keyring.add('alpha', { epoch: 2, keyId: 'alpha-2' }, await generateAeadKey());
 		await startReencryption(a.db, ['alpha']);
 		const left = await runReencryption(a.db, a.documents, {
 			reseal: (docId) => a.client.resealNow(docId)

@@ -12,12 +12,16 @@
  * document at a time. The sealing itself, and its rules (never an incomplete document, never more
  * than a frame), are RelaySnapshots'.
  *
- * Outcomes: 'sent' once the relay answered SNAPSHOT_ACK — or at once when that seq is 0 after
- * the backlog: the relay holds nothing of the document this device knows of, so there is no old
- * ciphertext to replace and nothing is sent (covers must be ≥ 1). 'offline' when there is no
- * connection, it was lost, the relay refused (a stale snapshot, the quota) or did not answer in
- * time: asking again later may succeed. 'too-large' and 'unreadable' (incomplete here, no key, or
- * no documents attached) will not change by asking again on this device.
+ * Outcomes: 'sent' once the relay answered SNAPSHOT_ACK (stored as pending: another device
+ * still has to confirm it before the old items go; `SyncClient.onSnapshotDone` tells) — or at
+ * once when that seq is 0 after the backlog: the relay holds nothing of the document this device
+ * knows of, so there is no old ciphertext to replace and nothing is sent (covers must be ≥ 1).
+ * 'offline' when there is no connection, it was lost, the relay refused (a stale snapshot, the
+ * quota, a countersignature it does not take) or did not answer in time: asking again later may
+ * succeed. 'no-admin' when no manager is signed in here (the relay takes a snapshot only with a
+ * manager's countersignature). 'gap' when this device misses updates of the document (a hole in
+ * a chain). 'too-large' and 'unreadable' (incomplete here, an item held back unverified, no key,
+ * or no documents attached) will not change by asking again on this device.
  */
 import type { OfficeDatabase } from '../storage/db';
 import type { ClientMessage } from './messages';
@@ -46,6 +50,7 @@ export async function resealDocument(
 	const deadline = Date.now() + timeoutMs;
 	const source = context.source();
 	if (!source) return 'unreadable';
+	if (!source.admin) return 'no-admin';
 	const ready = await readyToSeal(docId, context, deadline);
 	if (ready !== 'ready') return ready;
 	const covers = await storedThrough(context.db, docId);

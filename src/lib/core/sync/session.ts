@@ -1,26 +1,31 @@
 /**
  * One authenticated connection's work: SUBSCRIBE with the stored cursors, then handle the relay's
- * frames strictly in order (a page is stored, cursor included, before the next frame is looked
- * at), push the outbox and move blobs (blob-sync.ts) alongside, and keep the status current.
+ * frames strictly in order (a page is checked and stored, cursor included, before the next frame
+ * is looked at), push the outbox and move blobs (blob-sync.ts) alongside, answer snapshot offers,
+ * and keep the status current.
  *
  * A page that cannot be stored (a full disk) ends the connection: the cursor did not move, so the
- * page comes again after the reconnect. "In step" — caught up, nothing pending, nothing in flight
- * — is when `lastSyncedAt` moves.
+ * page comes again after the reconnect. At CAUGHT_UP the writers' chains are checked for holes
+ * (gap-review.ts): documents with a new hole are fetched again on a new connection before this
+ * one counts as caught up. "In step" — caught up, nothing pending, nothing in flight — is when
+ * `lastSyncedAt` moves.
  */
 import type { OfficeDatabase } from '../storage/db';
 import type { BlobSync } from './blob-sync';
 import type { Connection } from './connection';
 import type { DeviceRequests } from './device-requests';
-import type { DeviceStatus, ErrorHeader, RelayMessage, UpdatesHeader } from './messages';
+import { reportedGaps, reviewGaps } from './gap-review';
+import { countHeld } from './held-items';
+import type { SignatureCheck } from './item-verify';
+import type { DeviceList, RelayMessage, UpdatesHeader } from './messages';
 import type { Outbox } from './outbox';
-import { MESSAGE_TYPES } from './protocol';
 import { BacklogProgress, storePage } from './receiver';
+import { handleRefusal } from './refusals';
 import type { RelaySnapshots, SnapshotSource } from './relay-snapshots';
+import type { SnapshotOffers } from './snapshot-offers';
 import { readCursors, writeLastSynced } from './sync-meta';
 import { describeError, type StatusStore } from './sync-status';
 
-const RATE_LIMIT_PAUSE_MS = 1000;
-const QUOTA_PAUSE_MS = 60_000;
 const PERSIST_LAST_SYNCED_MS = 5000;
 
 export interface SessionOptions {
@@ -30,11 +35,13 @@ export interface SessionOptions {
 	outbox: Outbox;
 	blobs: BlobSync;
 	snapshots: RelaySnapshots;
+	offers: SnapshotOffers;
 	requests: DeviceRequests;
+	check: SignatureCheck;
 	source: () => SnapshotSource | undefined;
 	notify: (docId: string) => void;
 	status: StatusStore;
-	onDevices: (devices: DeviceStatus[]) => void;
+	onDevices: (list: DeviceList) => void;
 	onProgress: () => void;
 	now: () => Date;
 }
@@ -104,7 +111,7 @@ export class Session {
 	}
 
 	async #handle(message: RelayMessage): Promise<void> {
-		const { outbox, blobs, snapshots, requests, status } = this.options;
+		const { outbox, blobs, snapshots, requests, status, connection } = this.options;
 		switch (message.type) {
 			case 'BLOB_ACK':
 				return blobs.acknowledged(message.header.blobId);
@@ -119,62 +126,52 @@ export class Session {
 				if (status.current.error) status.update({ error: undefined });
 				return;
 			case 'SNAPSHOT_ACK':
-				return snapshots.settled(message.header.docId, true);
+				return snapshots.acknowledged(message.header.docId, message.header.covers);
+			case 'SNAPSHOT_DONE':
+				return snapshots.done(message.header);
+			case 'SNAPSHOT_OFFER': {
+				const send = connection.send.bind(connection);
+				const { header, payload } = message;
+				await this.options.offers.answer(header, payload, this.options.source(), send);
+				return;
+			}
 			case 'CAUGHT_UP':
-				this.#caughtUp = true;
-				status.update({ backlog: undefined });
-				return this.options.onProgress();
+				return this.#caughtUpNow();
 			case 'DEVICES':
-				this.options.onDevices(message.header.devices);
-				return requests.devices(message.header.devices);
+				this.options.onDevices(message.header);
+				return requests.devices(message.header);
+			case 'ADMIN_NONCE':
+				return requests.nonce(message.header.nonce);
 			case 'ERROR':
-				return this.#refused(message.header);
+				return handleRefusal(message.header, this.options);
 		}
 	}
 
 	async #store(header: UpdatesHeader, ciphertexts: Uint8Array[]): Promise<void> {
-		const { db, deviceId, status, snapshots, connection } = this.options;
-		const page = await storePage(db, deviceId, header, ciphertexts);
+		const { db, deviceId, status, snapshots, connection, check } = this.options;
+		const page = await storePage(db, deviceId, header, ciphertexts, check);
 		if (page.stored > 0) this.options.notify(header.docId);
+		if (page.held > 0) status.update({ held: await countHeld(db) });
 		if (!this.#caughtUp) status.update({ backlog: this.#progress.record(page, header.latest) });
 		else this.checkInStep();
+		// A hole reported earlier may just have been filled by an update that came late.
+		if (this.#caughtUp && status.current.gaps.length > 0) {
+			status.update({ gaps: await reportedGaps(db) });
+		}
 		const source = this.options.source();
 		if (source && snapshots.due(header, page.cursor)) {
 			void snapshots.upload(header.docId, header.latest, source, (m) => connection.send(m));
 		}
 	}
 
-	#refused(error: ErrorHeader): void {
-		const { outbox, blobs, snapshots, requests, status } = this.options;
-		const ref = (typeof error.ref === 'object' && error.ref !== null ? error.ref : {}) as {
-			type?: unknown;
-			docId?: unknown;
-			deviceSeq?: unknown;
-			blobId?: unknown;
-		};
-		if (ref.type === MESSAGE_TYPES.PUSH) {
-			if (typeof ref.deviceSeq === 'number') outbox.refuse(ref.deviceSeq);
-			else outbox.refuseUnnamed();
-		}
-		if (ref.type === MESSAGE_TYPES.SNAPSHOT && typeof ref.docId === 'string') {
-			snapshots.settled(ref.docId);
-		}
-		requests.refused(ref.type, describeError(error.code, error.message));
-		if (error.code === 'rate-limited') {
-			outbox.pause(RATE_LIMIT_PAUSE_MS);
-			blobs.pause(RATE_LIMIT_PAUSE_MS);
-		}
-		if (error.code === 'quota') {
-			outbox.pause(QUOTA_PAUSE_MS);
-			blobs.pause(QUOTA_PAUSE_MS);
-			status.update({ error: describeError('quota') });
-		}
-		const blobId = typeof ref.blobId === 'string' ? ref.blobId : undefined;
-		if (ref.type === MESSAGE_TYPES.BLOB_PUT) blobs.refused('put', blobId, error.code);
-		if (ref.type === MESSAGE_TYPES.BLOB_GET) blobs.refused('get', blobId, error.code);
-		// A refused SUBSCRIBE (rate limited) would leave the backlog unsent: start over.
-		if (ref.type === MESSAGE_TYPES.SUBSCRIBE) {
-			this.options.connection.close({ kind: 'invalid', detail: 'subscribe refused' });
-		}
+	/** The backlog is in: fetch documents with new holes again, or count as caught up. */
+	async #caughtUpNow(): Promise<void> {
+		const { db, status, connection } = this.options;
+		const { refetch, gaps } = await reviewGaps(db);
+		status.update({ gaps });
+		if (refetch.length > 0) return connection.close({ kind: 'refetch' });
+		this.#caughtUp = true;
+		status.update({ backlog: undefined });
+		this.options.onProgress();
 	}
 }

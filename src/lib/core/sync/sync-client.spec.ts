@@ -6,6 +6,7 @@ import { collection, writeRecord } from '../documents/records';
 import {
 	connected,
 	createTestDevice,
+	enrol,
 	enrolledDevices,
 	newSyncOffice,
 	startTestRelay,
@@ -129,7 +130,7 @@ describe('SyncClient', () => {
 
 		await a.client.start();
 		await connected(a.client);
-		await a.client.addDevice(b.device.deviceId, b.device.signingPublicRaw);
+		await enrol(a, b);
 		await b.client.start();
 		await inStep([a, b]);
 		expect((await items(b)).early).toEqual({ name: 'before any relay', qty: 2 });
@@ -224,7 +225,7 @@ describe('SyncClient', () => {
 		await b.client.start();
 		await connected(b.client);
 
-		await a.client.revokeDevice(b.device.deviceId);
+		await a.client.revokeDevice(b.device.deviceId, a.office.admin);
 		await vi.waitFor(() => expect(b.client.status.state).toBe('refused'));
 		expect(b.client.status.error).toMatch(/removed from the office/);
 		const sockets = b.socket.sockets.length;
@@ -261,8 +262,11 @@ describe('SyncClient', () => {
 				});
 				devices.push(...group);
 				const [a, b] = group;
+				// Written offline, so the outbox sends them in one burst, however fast writes are.
+				await a.client.stop();
 				await b.client.start();
 				for (let n = 1; n <= 40; n++) await write(a, `r${n}`, { n });
+				await a.client.start();
 				await inStep([a, b], ALPHA, 20_000);
 				expect(Object.keys(await items(b))).toHaveLength(40);
 				// Some pushes were dropped and sent again under new ids.

@@ -1,88 +1,103 @@
 /**
  * Keeps this device's update log in step with the relay (docs/sync-protocol.md).
  *
- * Lifecycle: `start` connects; every lost connection is retried after a backoff (0.5 s doubling
- * to 30 s, with jitter, reset after READY) until `stop`. A fatal refusal that names this device
- * (revoked, unknown) ends in state 'refused' without retrying: retrying cannot help.
+ * Lifecycle: `start` connects and keeps connecting until `stop` (connector.ts, which also tells
+ * REGISTER from AUTH). On READY the client SUBSCRIBEs with its cursors and starts pushing its
+ * outbox at once, and moves blobs alongside (blob-sync.ts): it hears of new blobs and wants on
+ * the blob channel that every tab's LocalBlobStore posts to, and asks again for missing ones
+ * every `blobRetryMs`. Frames from the relay are handled strictly one after another (session.ts),
+ * so a page is stored before the next one is looked at and ACKs are seen in the order the relay
+ * sent them. What arrives is verified against `trust` (item-verify.ts); what does not verify is
+ * held (held-items.ts) until `recheckHeld` finds its device listed.
  *
- * On READY the client SUBSCRIBEs with its cursors and starts pushing its outbox at once, and
- * moves blobs alongside (blob-sync.ts): it hears of new blobs and wants on the blob channel that
- * every tab's LocalBlobStore posts to, and asks again for missing ones every `blobRetryMs`. Frames
- * from the relay are handled strictly one after another (session.ts), so a page is stored before
- * the next one is looked at and ACKs are seen in the order the relay sent them.
- *
- * Register or authenticate: the device that created the office passes `register: true`; it sends
- * REGISTER until the relay has answered READY once, remembers that in meta, and uses AUTH from
- * then on. Every other device uses AUTH and must first be added by an enrolled device
- * (`addDevice`, ADD_DEVICE).
+ * The device that created the office passes `register: true` and the office's first admin
+ * (`registerAdmin`). Every other device must first be added with an admin's signature
+ * (`addDevice`, ADD_DEVICE). Admin changes go one at a time (device-requests.ts).
  */
 import { blobChannelName } from '../blobs/local-blob-store';
+import { toBase64 } from '../bytes';
 import type { DocumentCipher } from '../documents/cipher';
 import type { DocumentStore } from '../documents/document-store';
-import { Backoff } from './backoff';
+import type { AdminSigner } from './admin-signer';
 import { countUnsyncedBlobs } from './blob-rows';
 import { BlobNotices } from './blob-notices';
 import { BlobSync } from './blob-sync';
-import { Connection, type CloseReason } from './connection';
+import type { Connection } from './connection';
+import { Connector } from './connector';
+import { CHANGES, DeviceRequests } from './device-requests';
+import { countHeld, releaseHeld } from './held-items';
+import { SignatureCheck } from './item-verify';
 import { LocalNotices } from './local-notices';
-import { DeviceRequests } from './device-requests';
-import type { ClientMessage, DeviceStatus } from './messages';
+import type { ClientMessage, DeviceList, DeviceStatus, SnapshotDone } from './messages';
 import { Outbox } from './outbox';
 import { countUnsynced } from './outbox-rows';
 import { RelaySnapshots, type SnapshotOutcome, type SnapshotSource } from './relay-snapshots';
 import { resealDocument } from './reseal';
 import { Session } from './session';
-import { defaultWebSocket } from './socket';
-import {
-	enableSync,
-	isRegistered,
-	markRegistered,
-	readLastSynced,
-	writeLastSynced
-} from './sync-meta';
-import { REFUSING_CODES, type SyncClientOptions } from './sync-options';
-import { describeError, StatusStore, type StatusListener, type SyncStatus } from './sync-status';
+import { SnapshotOffers } from './snapshot-offers';
+import { enableSync, readLastSynced, writeLastSynced } from './sync-meta';
+import type { SyncClientOptions } from './sync-options';
+import { StatusStore, type StatusListener, type SyncStatus } from './sync-status';
 
 export type { SyncClientOptions } from './sync-options';
 
 export class SyncClient {
 	readonly #options: SyncClientOptions;
 	readonly #status = new StatusStore();
-	readonly #backoff: Backoff;
+	readonly #connector: Connector;
+	readonly #check: SignatureCheck;
 	readonly #outbox: Outbox;
 	readonly #blobs: BlobSync;
 	readonly #blobNotices = new BlobNotices();
 	readonly #snapshots: RelaySnapshots;
-	readonly #requests = new DeviceRequests();
+	readonly #offers: SnapshotOffers;
+	readonly #requests: DeviceRequests;
 	readonly #notices = new LocalNotices();
-	#connection: Connection | null = null;
+	readonly #unverifiedBlobs = new Set<string>();
 	#session: Session | null = null;
-	#running = false;
-	#retry: ReturnType<typeof setTimeout> | null = null;
-	#devices: DeviceStatus[] = [];
+	#started = false;
+	#list: DeviceList = { devices: [], admins: [] };
 	#pendingTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(options: SyncClientOptions) {
 		this.#options = options;
-		this.#backoff = new Backoff(options.backoff);
+		const { db, officeId, deviceId, signingKey } = options;
+		const onError = () => this.#connector.connection?.close({ kind: 'invalid', detail: 'storage' });
+		this.#connector = new Connector(options, this.#status, {
+			ready: (connection, list) => this.#ready(connection, list),
+			message: (message) => this.#session?.receive(message),
+			closed: () => this.#closed()
+		});
+		this.#check = new SignatureCheck(() => this.#options.trust);
 		this.#outbox = new Outbox({
-			db: options.db,
-			deviceId: options.deviceId,
-			signingKey: options.signingKey,
+			db,
+			deviceId,
+			signingKey,
 			maxInFlight: options.maxInFlight,
 			rate: options.pushRate,
 			onChanged: () => this.#refreshPending(),
-			onError: () => this.#connection?.close({ kind: 'invalid', detail: 'storage' })
+			onError
 		});
 		this.#blobs = new BlobSync({
-			db: options.db,
-			deviceId: options.deviceId,
-			signingKey: options.signingKey,
+			db,
+			deviceId,
+			signingKey,
+			check: this.#check,
 			now: options.now ?? (() => new Date()),
 			onChanged: () => this.#refreshPending(),
-			onError: () => this.#connection?.close({ kind: 'invalid', detail: 'storage' })
+			onError,
+			onUnverified: (blobId) => {
+				this.#unverifiedBlobs.add(blobId);
+				this.#status.update({ unverifiedBlobs: this.#unverifiedBlobs.size });
+			}
 		});
-		this.#snapshots = new RelaySnapshots(options.db, options.signingKey, options.snapshotAfter);
+		const { snapshotAfter } = options;
+		this.#snapshots = new RelaySnapshots({ db, officeId, deviceId, signingKey, snapshotAfter });
+		this.#offers = new SnapshotOffers(this.#check, (disputed) => this.#status.update({ disputed }));
+		// Admin changes only on a READY connection: before it the relay refuses them.
+		this.#requests = new DeviceRequests(officeId, () =>
+			this.#session ? this.#connector.connection : null
+		);
 	}
 
 	get status(): SyncStatus {
@@ -91,7 +106,12 @@ export class SyncClient {
 
 	/** The office's devices as the relay last listed them. */
 	get devices(): DeviceStatus[] {
-		return this.#devices;
+		return this.#list.devices;
+	}
+
+	/** The office's admin keys (base64 raw) as the relay last listed them. */
+	get admins(): string[] {
+		return this.#list.admins;
 	}
 
 	/** Calls the listener with the status now and after every change; returns an unsubscribe. */
@@ -99,10 +119,15 @@ export class SyncClient {
 		return this.#status.subscribe(listener);
 	}
 
+	/** Calls the listener when the relay applied (ok) or dropped a snapshot this device wrote. */
+	onSnapshotDone(listener: (done: SnapshotDone) => void): () => void {
+		return this.#snapshots.onDone(listener);
+	}
+
 	/** Connects and keeps connecting until `stop`. */
 	async start(): Promise<void> {
-		if (this.#running) return;
-		this.#running = true;
+		if (this.#started) return;
+		this.#started = true;
 		const { db, documents, channelName } = this.#options;
 		this.#notices.start(
 			channelName === undefined ? `${db.name}:docs` : channelName,
@@ -123,20 +148,22 @@ export class SyncClient {
 			}
 		);
 		await enableSync(db, this.#options.deviceId);
-		const [lastSyncedAt, pending] = await Promise.all([readLastSynced(db), countPending(db)]);
-		this.#status.update({ lastSyncedAt, pending, error: undefined });
-		if (this.#running) await this.#connect();
+		const [lastSyncedAt, pending, held] = await Promise.all([
+			readLastSynced(db),
+			countPending(db),
+			countHeld(db)
+		]);
+		this.#status.update({ lastSyncedAt, pending, held, error: undefined });
+		if (this.#started) await this.#connector.start();
 	}
 
 	/** Disconnects and stops retrying; resolves once received pages and ACKs are stored. */
 	async stop(): Promise<void> {
-		this.#running = false;
+		this.#started = false;
+		const session = this.#session;
+		this.#connector.stop();
 		this.#notices.stop();
 		this.#blobNotices.stop();
-		if (this.#retry) clearTimeout(this.#retry);
-		this.#retry = null;
-		const session = this.#session;
-		this.#connection?.close();
 		await session?.settled();
 		await this.#outbox.settle();
 		await this.#blobs.settle();
@@ -153,10 +180,7 @@ export class SyncClient {
 			this.#blobs.fill();
 			return this.#outbox.fill();
 		}
-		if (!this.#running || this.#connection || this.#status.current.state === 'refused') return;
-		if (this.#retry) clearTimeout(this.#retry);
-		this.#retry = null;
-		void this.#connect();
+		this.#connector.connectNow();
 	}
 
 	/**
@@ -164,19 +188,20 @@ export class SyncClient {
 	 * until the heartbeat notices), so the status says so at once. `pushNow` reconnects.
 	 */
 	disconnect(): void {
-		this.#connection?.close();
+		this.#connector.connection?.close();
 	}
 
-	/** Uses these documents (after sign-in) or none (after sign-out) from now on. */
-	attach(documents?: DocumentStore, cipher?: DocumentCipher): void {
+	/** Uses these documents, cipher and manager's key (sign-in) or none (sign-out) from now on. */
+	attach(documents?: DocumentStore, cipher?: DocumentCipher, admin?: AdminSigner): void {
 		this.#options.documents = documents;
 		this.#options.cipher = cipher;
-		if (this.#running) this.#notices.attach(documents);
+		this.#options.admin = admin;
+		if (this.#started) this.#notices.attach(documents);
 	}
 
 	/**
 	 * Seals and sends a snapshot of the document now, whatever the 500-item threshold (after a key
-	 * rotation); 'sent' once the relay acknowledged it (reseal.ts tells every outcome).
+	 * rotation); 'sent' once the relay stored it as pending (reseal.ts tells every outcome).
 	 */
 	resealNow(docId: string): Promise<SnapshotOutcome> {
 		const context = {
@@ -184,65 +209,53 @@ export class SyncClient {
 			session: () => this.#session,
 			snapshots: this.#snapshots,
 			source: () => this.#source(),
-			send: (message: ClientMessage) => this.#connection?.send(message) ?? false
+			send: (message: ClientMessage) => this.#connector.connection?.send(message) ?? false
 		};
 		return resealDocument(docId, context, this.#options.resealTimeoutMs);
 	}
 
-	/** Enrolls another device of the office (it can AUTH afterwards); resolves with the list. */
-	addDevice(deviceId: string, publicRaw: Uint8Array): Promise<DeviceStatus[]> {
-		return this.#requests.add(this.#connection, deviceId, publicRaw);
-	}
-
-	/** Removes a device from the office: the relay refuses it from now on. */
-	revokeDevice(deviceId: string): Promise<DeviceStatus[]> {
-		return this.#requests.revoke(this.#connection, deviceId);
-	}
-
-	async #connect(): Promise<void> {
-		const options = this.#options;
-		// No network by the browser's account: do not try (and say 'Connecting…') in vain.
-		if (globalThis.navigator?.onLine === false) {
-			this.#status.update({ state: 'offline' });
-			return this.#retryLater();
+	/**
+	 * Checks the held items again against `trust` (call it when the office's device list
+	 * changed): those that verify now are stored like received rows, and open documents catch up.
+	 */
+	async recheckHeld(): Promise<void> {
+		const { db, deviceId, documents } = this.#options;
+		const released = await releaseHeld(db, deviceId, this.#check);
+		for (const docId of released) {
+			if (documents) await documents.notifyStored(docId).catch(() => undefined);
+			else this.#notices.stored(docId);
 		}
-		let connection: Connection;
-		try {
-			const register =
-				options.register === true && !(await isRegistered(options.db, options.officeId));
-			if (!this.#running || this.#connection) return;
-			this.#status.update({ state: 'connecting' });
-			connection = new Connection(
-				{
-					WebSocketImpl: options.WebSocketImpl ?? defaultWebSocket(),
-					url: options.url,
-					officeId: options.officeId,
-					deviceId: options.deviceId,
-					signingKey: options.signingKey,
-					signingPublicRaw: options.signingPublicRaw,
-					register,
-					pingIntervalMs: options.pingIntervalMs ?? 25_000
-				},
-				{
-					onReady: (devices) => this.#ready(connection, devices, register),
-					onMessage: (message) => this.#session?.receive(message),
-					onClose: (reason) => this.#closed(connection, reason)
-				}
-			);
-		} catch (cause) {
-			// No WebSocket here, or the database is gone: say why, and try again later.
-			const error = cause instanceof Error ? cause.message : String(cause);
-			this.#status.update({ state: 'offline', error });
-			return this.#retryLater();
-		}
-		this.#connection = connection;
+		this.#status.update({ held: await countHeld(db) });
 	}
 
-	#ready(connection: Connection, devices: DeviceStatus[], registered: boolean): void {
-		const { db, officeId, deviceId } = this.#options;
-		if (registered) void markRegistered(db, officeId).catch(() => undefined);
-		this.#backoff.reset();
-		this.#devices = devices;
+	/** Enrols another device of the office (it can AUTH afterwards), signed by an admin. */
+	addDevice(deviceId: string, publicRaw: Uint8Array, admin: AdminSigner): Promise<DeviceList> {
+		return this.#requests.request(CHANGES.addDevice(deviceId, toBase64(publicRaw), admin));
+	}
+
+	/** Removes a device from the office: the relay refuses it until it is restored. */
+	revokeDevice(deviceId: string, admin: AdminSigner): Promise<DeviceList> {
+		return this.#requests.request(CHANGES.revokeDevice(deviceId, admin));
+	}
+
+	/** Lets a revoked device sign in again, with the key it had. */
+	restoreDevice(deviceId: string, admin: AdminSigner): Promise<DeviceList> {
+		return this.#requests.request(CHANGES.restoreDevice(deviceId, admin));
+	}
+
+	/** Makes another key (a manager's) an admin; `proof` is that key's (proveAdminKey). */
+	addAdmin(key: string, proof: string, admin: AdminSigner): Promise<DeviceList> {
+		return this.#requests.request(CHANGES.addAdmin(key, proof, admin));
+	}
+
+	/** Removes an admin key; the relay refuses to remove the last one. */
+	removeAdmin(key: string, admin: AdminSigner): Promise<DeviceList> {
+		return this.#requests.request(CHANGES.removeAdmin(key, admin));
+	}
+
+	#ready(connection: Connection, list: DeviceList): void {
+		const { db, deviceId } = this.#options;
+		this.#list = list;
 		this.#session = new Session({
 			db,
 			deviceId,
@@ -250,55 +263,33 @@ export class SyncClient {
 			outbox: this.#outbox,
 			blobs: this.#blobs,
 			snapshots: this.#snapshots,
+			offers: this.#offers,
 			requests: this.#requests,
+			check: this.#check,
 			source: () => this.#source(),
 			notify: (docId) => this.#notices.stored(docId),
 			status: this.#status,
-			onDevices: (list) => (this.#devices = list),
+			onDevices: (next) => (this.#list = next),
 			onProgress: () => this.#refreshPending(),
 			now: this.#options.now ?? (() => new Date())
 		});
-		this.#status.update({ state: 'connected', error: undefined });
 		this.#session.begin();
 	}
 
-	/** The open documents and their cipher, to seal relay snapshots from (signed in). */
+	/** The open documents, their cipher and a manager's key, for relay snapshots (signed in). */
 	#source(): SnapshotSource | undefined {
-		const { documents, cipher } = this.#options;
-		return documents && cipher ? { documents, cipher } : undefined;
+		const { documents, cipher, admin } = this.#options;
+		return documents && cipher ? { documents, cipher, admin } : undefined;
 	}
 
-	#closed(connection: Connection, reason: CloseReason): void {
-		if (this.#connection !== connection) return;
-		this.#connection = null;
+	/** The connection ended: whatever was in flight on it is sent again on the next one. */
+	#closed(): void {
 		this.#session?.end();
 		this.#session = null;
 		this.#outbox.end();
 		this.#blobs.end();
 		this.#snapshots.reset();
 		this.#requests.failAll('The connection to the sync server was lost.');
-		if (reason.kind === 'refused' && reason.error.code === 'office-exists') {
-			// Registered before, but the note of it was lost: this device is enrolled, so AUTH.
-			void markRegistered(this.#options.db, this.#options.officeId).catch(() => undefined);
-		} else if (reason.kind === 'refused' && REFUSING_CODES.has(reason.error.code)) {
-			this.#running = false;
-			this.#status.update({
-				state: 'refused',
-				backlog: undefined,
-				error: describeError(reason.error.code, reason.error.message)
-			});
-			return;
-		}
-		this.#status.update({ state: 'offline', backlog: undefined });
-		this.#retryLater();
-	}
-
-	#retryLater(): void {
-		if (!this.#running || this.#retry) return;
-		this.#retry = setTimeout(() => {
-			this.#retry = null;
-			void this.#connect();
-		}, this.#backoff.next());
 	}
 
 	#localWrite(): void {

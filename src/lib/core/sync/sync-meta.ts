@@ -57,12 +57,14 @@ export async function enableSync(db: OfficeDatabase, deviceId: string): Promise<
 		const snapshots = await db.snapshots.toArray();
 		const rows = snapshots
 			.filter((snapshot) => snapshot.deviceId === deviceId)
-			.map(({ docId, epoch, nonce, ciphertext }) => ({
+			// The link too: it is bound into the ciphertext, which does not open without it.
+			.map(({ docId, epoch, nonce, ciphertext, link }) => ({
 				docId,
 				epoch,
 				deviceId,
 				nonce,
 				ciphertext,
+				link,
 				synced: 0 as const
 			}));
 		await db.updates.bulkAdd(rows);

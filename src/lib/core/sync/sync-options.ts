@@ -1,12 +1,15 @@
 /**
- * How a SyncClient is set up: the device, the relay, and the optional parts (open documents and
- * their cipher for notices and relay snapshots; timings for tests). Kept apart so tabs, tests and
- * the app can build options without the client.
+ * How a SyncClient is set up: the device, the relay, and the optional parts (open documents,
+ * their cipher and a manager's admin signer for notices and relay snapshots; the office's device
+ * keys to verify what arrives; timings for tests). Kept apart so tabs, tests and the app can
+ * build options without the client.
  */
 import type { DocumentCipher } from '../documents/cipher';
 import type { DocumentStore } from '../documents/document-store';
 import type { OfficeDatabase } from '../storage/db';
+import type { AdminKeyProof, AdminSigner } from './admin-signer';
 import type { BackoffOptions } from './backoff';
+import type { ItemTrust } from './item-verify';
 import type { WebSocketConstructor } from './socket';
 
 export interface SyncClientOptions {
@@ -22,10 +25,19 @@ export interface SyncClientOptions {
 	WebSocketImpl?: WebSocketConstructor;
 	/** This device created the office: REGISTER it on the relay on the first connection. */
 	register?: boolean;
+	/**
+	 * The office's first admin for REGISTER: an office manager's key with its proof
+	 * (`proveAdminKey`), made once while the manager is signed in. Without it no REGISTER is sent.
+	 */
+	registerAdmin?: AdminKeyProof;
 	/** Open documents to notify of received rows (and to seal relay snapshots from). */
 	documents?: DocumentStore;
-	/** The cipher of `documents`, to seal relay snapshots; without it none are made here. */
+	/** The cipher of `documents`, to seal relay snapshots and open offered ones. */
 	cipher?: DocumentCipher;
+	/** A signed-in manager's key, to countersign relay snapshots; without it none are made here. */
+	admin?: AdminSigner;
+	/** The office's device keys, to verify what arrives (item-verify.ts); absent: unverified. */
+	trust?: ItemTrust;
 	now?: () => Date;
 	/** Cross-tab notices of stored rows; default `${db.name}:docs`, null for none. */
 	channelName?: string | null;

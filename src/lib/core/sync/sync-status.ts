@@ -1,8 +1,11 @@
 /**
  * What a person is told about sync: connected or not, how many local changes no relay has
- * acknowledged, when this device was last in step, and progress through a large backlog. The
- * leader tab computes it; other tabs receive copies over a BroadcastChannel (leader.ts).
+ * acknowledged, when this device was last in step, progress through a large backlog, and what
+ * the relay sent that this device did not take: updates missing from a writer's chain, snapshots
+ * that did not open, items and files held back unverified. The leader tab computes it; other
+ * tabs receive copies over a BroadcastChannel (leader.ts).
  */
+import type { ChainGap } from './chain-watch';
 
 export type SyncState = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -16,11 +19,27 @@ export interface SyncStatus {
 	backlog?: { received: number; total: number };
 	/** Why sync is refused or degraded, in words a person can act on. */
 	error?: string;
+	/** Holes in writers' chains still there after fetching the documents again (gap-review.ts). */
+	gaps: ChainGap[];
+	/** Documents whose snapshot offered by the relay did not open here (disputed). */
+	disputed: string[];
+	/** Received items held back: their device is not listed, or their signature is bad. */
+	held: number;
+	/** Files the relay sent that did not verify and were not stored (since the client started). */
+	unverifiedBlobs: number;
 }
 
 export type StatusListener = (status: SyncStatus) => void;
 
-export const INITIAL_STATUS: SyncStatus = { state: 'offline', pending: 0, lastSyncedAt: null };
+export const INITIAL_STATUS: SyncStatus = {
+	state: 'offline',
+	pending: 0,
+	lastSyncedAt: null,
+	gaps: [],
+	disputed: [],
+	held: 0,
+	unverifiedBlobs: 0
+};
 
 const MESSAGES: Record<string, string> = {
 	revoked: 'This device was removed from the office. Ask the office manager to add it again.',
@@ -29,6 +48,12 @@ const MESSAGES: Record<string, string> = {
 	'bad-signature': 'The sync server did not accept this device’s signature.',
 	quota: 'The office has used all the storage the sync server allows. Changes stay on this device.',
 	'rate-limited': 'The sync server asked this device to slow down; changes are sent shortly.',
+	'not-admin': 'Only an office manager can do this: the sync server does not know this key as one.',
+	'bad-nonce': 'The sync server asked for a fresh signature. Try again.',
+	'last-admin': 'The office needs at least one manager who can add devices.',
+	'device-exists':
+		'The sync server already lists this device (it may have been removed: restore it instead).',
+	'unsupported-version': 'The sync server speaks another version of the sync protocol.',
 	'storage-failed': 'Changes from other devices could not be saved on this device; retrying.'
 };
 

@@ -23,13 +23,25 @@ export interface AreaOffice {
 	dispose(): Promise<void>;
 }
 
-/** A signed-in office holding keys for `areas` (add 'audit' for commands to work). */
+/**
+ * A signed-in office holding keys for `areas` (add 'audit' for commands to work). With 'audit'
+ * comes the audit-read key the log seals entries to, unless `auditKey` is false.
+ */
 export async function createAreaOffice(
 	areas: string[],
-	passphrase = TEST_PASSPHRASE
+	passphrase = TEST_PASSPHRASE,
+	options: { auditKey?: boolean } = {}
 ): Promise<AreaOffice> {
 	const db = testDatabase();
-	const keys = await createOffice(db, { passphrase, areas, iterations: FAST_ITERATIONS });
+	const withAuditKey =
+		areas.includes('audit') && options.auditKey !== false
+			? [...new Set([...areas, 'audit-read'])]
+			: areas;
+	const keys = await createOffice(db, {
+		passphrase,
+		areas: withAuditKey,
+		iterations: FAST_ITERATIONS
+	});
 	const workspace = new Workspace(db, keys, { channelName: null, now: () => TEST_NOW });
 	return {
 		db,

@@ -1,33 +1,33 @@
 /**
- * The office's people document in tests: opening it on a database that has an office, and reading
- * its stored rows (which are not any test area's rows, so counts of those leave them out).
+ * The office's authority in tests: opening it on a database that has an office, and reading the
+ * people document's stored rows (which are not any test area's rows, so counts of those leave
+ * them out).
  */
+import type { AuthorityLog } from '../authority/authority-log';
+import { PEOPLE_DOCUMENT } from '../authority/authority-log';
 import { documentId } from '../documents/document-id';
-import { readPeopleKey } from '../keys/people-key';
-import { ensureDevice } from '../keys/vault';
-import { PEOPLE_DOCUMENT, PeopleDirectory } from '../people/people-directory';
+import { openAuthority } from '../keys/vault';
 import type { OfficeDatabase } from '../storage/db';
 
 /** The people document's id in the updates and snapshots tables. */
 export const PEOPLE_DOC_ID = documentId(PEOPLE_DOCUMENT);
 
-/** Opens the people document with the device's people key; close it after. */
-export async function openPeople(db: OfficeDatabase): Promise<PeopleDirectory> {
-	const peopleKey = await readPeopleKey(db);
-	if (!peopleKey) throw new Error('This database has no people key.');
-	const device = await ensureDevice(db);
-	return PeopleDirectory.open(db, peopleKey, device.deviceId, { channelName: null });
+/** Opens the authority log with the device's people keys; close it after. */
+export async function openPeople(db: OfficeDatabase): Promise<AuthorityLog> {
+	const log = await openAuthority(db, { channelName: null });
+	if (!log) throw new Error('This database has no office with people keys.');
+	return log;
 }
 
-/** Runs `use` with the people document open, and closes it whatever happens. */
+/** Runs `use` with the authority log open, and closes it whatever happens. */
 export async function withPeople<T>(
 	db: OfficeDatabase,
-	use: (directory: PeopleDirectory) => Promise<T> | T
+	use: (log: AuthorityLog) => Promise<T> | T
 ): Promise<T> {
-	const directory = await openPeople(db);
+	const log = await openPeople(db);
 	try {
-		return await use(directory);
+		return await use(log);
 	} finally {
-		await directory.close();
+		await log.close();
 	}
 }

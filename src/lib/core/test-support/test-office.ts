@@ -10,7 +10,7 @@ import { Workspace } from '../session/workspace';
 import { openDatabase, type OfficeDatabase } from '../storage/db';
 
 export const TEST_PASSPHRASE = 'seven quiet lanterns over the hill';
-export const TEST_AREAS = ['alpha', 'beta', 'audit'];
+export const TEST_AREAS = ['alpha', 'beta', 'audit', 'audit-read'];
 export const FAST_ITERATIONS = 1000;
 
 export interface TestOffice {

@@ -1,10 +1,11 @@
 /**
- * What the office's people document holds: who can sign in (public key, private key wrapped by
- * their passphrase, roles, active or not) and the area keys wrapped to each of them, one record
- * per area, epoch and person. Nothing here is a key in the clear: private keys are sealed under
- * a passphrase (and optionally a recovery key), area keys under a person's public key. Byte
- * fields are stored as base64 text so they compare and merge as plain values.
+ * What the people document held before signed changes (offices made before the chain of
+ * authority): who can sign in (public key, private key wrapped by their passphrase, roles, active
+ * or not) and the area keys wrapped to each of them, as plain records anyone holding the people
+ * key could edit. Read only to move such an office onto the chain (keys/migration.ts) and to list
+ * its people until then; nothing writes these records any more.
  */
+import type * as Y from 'yjs';
 import { z } from 'zod';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id');
@@ -70,7 +71,34 @@ export const roleSchema = z.object({
 });
 export type RoleRecord = z.output<typeof roleSchema>;
 
-/** The id of the grant of one area epoch to one person: one record per triple. */
-export function grantId(area: string, epoch: number, personId: string): string {
-	return `${area}|${epoch}|${personId}`;
+export interface LegacyPeople {
+	persons: PersonRecord[];
+	grants: GrantRecord[];
+	roles: RoleRecord[];
+}
+
+/** The legacy records of a people document; records that do not validate are left out. */
+export function readLegacyPeople(doc: Y.Doc): LegacyPeople {
+	const read = <T>(name: string, schema: z.ZodType<T>): T[] => {
+		const out: T[] = [];
+		for (const value of doc.getMap<unknown>(name).values()) {
+			const plain = (value as { toJSON?: () => unknown })?.toJSON?.() ?? value;
+			const parsed = schema.safeParse(plain);
+			if (parsed.success) out.push(parsed.data);
+		}
+		return out;
+	};
+	return {
+		persons: read('persons', personSchema),
+		grants: read('grants', grantSchema),
+		roles: read('roles', roleSchema)
+	};
+}
+
+/** Removes the legacy records from the document (once the office moved to the chain). */
+export function clearLegacyPeople(doc: Y.Doc): void {
+	for (const name of ['persons', 'grants', 'roles']) {
+		const map = doc.getMap<unknown>(name);
+		for (const key of [...map.keys()]) map.delete(key);
+	}
 }

@@ -1,20 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthorityLog } from '../authority/authority-log';
+import { grantsOf } from '../authority/state';
 import { WrongPassphraseError } from '../crypto/errors';
-import { unwrapWithPassphrase } from '../crypto/passphrase';
 import { documentId } from '../documents/document-id';
 import { DocumentStore } from '../documents/document-store';
-import { PeopleDirectory } from '../people/people-directory';
+import { openPeople } from '../test-support/people';
 import {
 	createTestOffice,
 	FAST_ITERATIONS,
 	TEST_PASSPHRASE,
 	type TestOffice
 } from '../test-support/test-office';
-import { changePassphrase, WeakPassphraseError } from './change-passphrase';
 import { keyringCipher } from './document-cipher';
-import { readPeopleKey } from './people-key';
+import { openWithPassphrase } from './own-secret';
+import { changePassphrase, WeakPassphraseError } from './passphrase-change';
 import { setPin, unlockWithPin } from './pin';
-import { loadPassphraseWrap } from './stored-wraps';
+import { SecretMismatchError } from './person-secret';
 import { unlockPerson, UnknownPersonError } from './vault';
 
 const NEW_PASSPHRASE = 'twelve amber foxes at dawn';
@@ -22,16 +23,15 @@ const DOC = { area: 'alpha' };
 
 describe('changing a passphrase', () => {
 	let office: TestOffice;
-	let directory: PeopleDirectory;
+	let directory: AuthorityLog;
 	let personId: string;
+	const fast = { iterations: FAST_ITERATIONS };
+	const person = () => directory.require().persons.get(personId)!;
 
 	beforeEach(async () => {
 		office = await createTestOffice();
 		personId = office.keys.personId;
-		const peopleKey = await readPeopleKey(office.db);
-		directory = await PeopleDirectory.open(office.db, peopleKey!, office.keys.deviceId, {
-			channelName: null
-		});
+		directory = await openPeople(office.db);
 	});
 
 	afterEach(async () => {
@@ -48,7 +48,7 @@ describe('changing a passphrase', () => {
 	}
 
 	it('signs in with the new passphrase only; the old one stops working', async () => {
-		await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, FAST_ITERATIONS);
+		await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, fast);
 
 		expect(await signIn(NEW_PASSPHRASE)).toBe('signed in');
 		expect(await signIn(TEST_PASSPHRASE)).toBeInstanceOf(WrongPassphraseError);
@@ -59,12 +59,12 @@ describe('changing a passphrase', () => {
 		const doc = await store.open(DOC);
 		doc.transact((d) => d.getMap('items').set('a', 'written before the change'));
 		await store.flush();
-		const grantsBefore = directory.grantsOf(personId);
+		const grantsBefore = grantsOf(directory.require(), personId);
 		const rowsBefore = await office.db.updates.count();
 
-		await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, FAST_ITERATIONS);
+		await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, fast);
 
-		expect(directory.grantsOf(personId)).toEqual(grantsBefore);
+		expect(grantsOf(directory.require(), personId)).toEqual(grantsBefore);
 		const keys = await unlockPerson(office.db, directory, personId, {
 			passphrase: NEW_PASSPHRASE
 		});
@@ -84,13 +84,13 @@ describe('changing a passphrase', () => {
 	});
 
 	it('refuses a wrong current passphrase and changes nothing', async () => {
-		const before = directory.person(personId)!.wrappedPrivateKey;
+		const before = person().wrap;
 
 		await expect(
 			changePassphrase(directory, personId, 'not my passphrase at all', NEW_PASSPHRASE)
 		).rejects.toBeInstanceOf(WrongPassphraseError);
 
-		expect(directory.person(personId)!.wrappedPrivateKey).toEqual(before);
+		expect(person().wrap).toEqual(before);
 		expect(await signIn(TEST_PASSPHRASE)).toBe('signed in');
 	});
 
@@ -107,17 +107,51 @@ describe('changing a passphrase', () => {
 		).rejects.toBeInstanceOf(UnknownPersonError);
 	});
 
-	it('keeps the PIN on this device working, since it wraps the same private key', async () => {
-		const pkcs8 = await unwrapWithPassphrase(
-			loadPassphraseWrap(directory.person(personId)!.wrappedPrivateKey),
-			TEST_PASSPHRASE
-		);
-		await setPin(office.db, personId, '2580', pkcs8, { iterations: FAST_ITERATIONS });
+	it('keeps the PIN on this device working, since it wraps the same secret', async () => {
+		const secret = await openWithPassphrase(directory, personId, TEST_PASSPHRASE);
+		await setPin(office.db, personId, '2580', secret, fast);
 
-		await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, FAST_ITERATIONS);
+		await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, fast);
 
 		const unwrapped = await unlockWithPin(office.db, personId, '2580');
-		const keys = await unlockPerson(office.db, directory, personId, { pkcs8: unwrapped });
+		const keys = await unlockPerson(office.db, directory, personId, unwrapped);
 		expect(keys.keyring.has('alpha')).toBe(true);
+	});
+
+	describe('when the old passphrase may be known', () => {
+		it('gives the person a new key pair, every key they held re-wrapped to it', async () => {
+			const before = person();
+			const areas = grantsOf(directory.require(), personId).map((g) => `${g.area}|${g.keyId}`);
+			const keys = await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, {
+				...fast,
+				oldMayBeKnown: true
+			});
+			const after = person();
+			expect(after.signingKey).not.toBe(before.signingKey);
+			expect(after.fingerprint).not.toBe(before.fingerprint);
+			expect(after.pastSigningKeys).toContain(before.signingKey);
+			expect(keys.signingKey).toBe(after.signingKey);
+			const grants = grantsOf(directory.require(), personId);
+			expect(grants.map((g) => `${g.area}|${g.keyId}`).sort()).toEqual(areas.sort());
+			expect(grants.every((g) => g.to === after.fingerprint)).toBe(true);
+			const signedIn = await unlockPerson(office.db, directory, personId, {
+				passphrase: NEW_PASSPHRASE
+			});
+			expect(signedIn.keyring.has('alpha')).toBe(true);
+			expect(directory.require().refused).toEqual([]);
+		});
+
+		it('stops a PIN set before from opening anything', async () => {
+			const secret = await openWithPassphrase(directory, personId, TEST_PASSPHRASE);
+			await setPin(office.db, personId, '2580', secret, fast);
+			await changePassphrase(directory, personId, TEST_PASSPHRASE, NEW_PASSPHRASE, {
+				...fast,
+				oldMayBeKnown: true
+			});
+			const unwrapped = await unlockWithPin(office.db, personId, '2580');
+			await expect(unlockPerson(office.db, directory, personId, unwrapped)).rejects.toBeInstanceOf(
+				SecretMismatchError
+			);
+		});
 	});
 });
